@@ -1,0 +1,24 @@
+-- Text-to-type parsers for export values, per ../shared/spec/exports.md "File formats".
+-- Each returns NULL when the text is not a valid value of its type; callers count those as errors.
+
+-- YYYY-MM-DD, or DD-MM-YYYY / D-M-YYYY.
+create or replace temp macro parse_date(v) as
+    case
+        when regexp_full_match(v, '\d{4}-\d{2}-\d{2}') then try_strptime(v, '%Y-%m-%d')::date
+        when regexp_full_match(v, '\d{1,2}-\d{1,2}-\d{4}') then try_strptime(v, '%d-%m-%Y')::date
+    end;
+
+-- Euros and shares. decimal_comma: the ';' dialect (1.234,56); else a decimal point and no grouping.
+create or replace temp macro parse_decimal(v, decimal_comma) as
+    case
+        when decimal_comma then
+            case
+                when regexp_full_match(v, '[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?')
+                    then try_cast(replace(replace(v, '.', ''), ',', '.') as decimal(18, 6))
+            end
+        when regexp_full_match(v, '[-+]?(\d+(\.\d*)?|\.\d+)') then try_cast(v as decimal(18, 6))
+    end;
+
+-- Only the four digits of a Dutch postcode (PC4) may be kept; anything else is dropped.
+create or replace temp macro pc4(v) as
+    case when regexp_matches(upper(v), '^\s*[1-9]\d{3}(\s*[A-Z]{2})?\s*$') then regexp_extract(v, '\d{4}') end;

@@ -1,0 +1,49 @@
+-- dim_person: every person known to members, activists or actions, with a compact surrogate key,
+-- the birth year and the PC4 postcode that win by the rules of kpis.md.
+-- Grain: one row per person_key. Inputs: staging.stg_members, staging.stg_activists, staging.stg_actions.
+-- Birth year (and PC4): members rows first, else activists rows; where rows disagree the row with the latest
+-- start date wins, on a tie the larger birth year; rows without a value are passed over.
+create or replace table marts.dim_person as
+with keys as (
+    select person_key from staging.stg_members
+    union
+    select person_key from staging.stg_activists
+    union
+    select person_key from staging.stg_actions where person_key is not null
+),
+
+profile_rows as (
+    select person_key, birth_year, pc4, 1 as source_rank, member_since as start_date from staging.stg_members
+    union all
+    select person_key, birth_year, pc4, 2 as source_rank, activist_since as start_date from staging.stg_activists
+),
+
+birth as (
+    select person_key, birth_year
+    from profile_rows
+    where birth_year is not null
+    qualify row_number() over (
+        partition by person_key order by source_rank, start_date desc, birth_year desc
+    ) = 1
+),
+
+region as (
+    select person_key, pc4
+    from profile_rows
+    where pc4 is not null
+    qualify row_number() over (partition by person_key order by source_rank, start_date desc, pc4 desc) = 1
+),
+
+people as (
+    select
+        row_number() over (order by keys.person_key) as person_sk,
+        keys.person_key,
+        birth.birth_year,
+        region.pc4,
+        left(region.pc4, 1) as postal_region
+    from keys
+    left join birth using (person_key)
+    left join region using (person_key)
+)
+
+select * from people;

@@ -1,0 +1,19 @@
+-- fct_costs: ledger cost lines allocated through the current cost-center key: amount x share per category.
+-- Grain: one row per spending line per category of its cost center.
+-- Inputs: staging.stg_spending, staging.stg_cost_centers.
+create or replace table marts.fct_costs as
+with lines as (
+    select entry_id, booking_date, account, cost_center, amount
+    from staging.stg_spending
+),
+
+allocated as (
+    select
+        l.entry_id, l.booking_date, l.account, l.cost_center, c.category,
+        coalesce(c.objective, 'none') as objective, l.amount, c.share,
+        l.amount * c.share as allocated_amount
+    from lines as l
+    inner join staging.stg_cost_centers as c using (cost_center)
+)
+
+select * from allocated;

@@ -1,0 +1,10 @@
+-- fct_income: every income booking in force (reversals included, as negative amounts).
+-- Grain: one row per transaction_id. Inputs: staging.stg_donations.
+create or replace table marts.fct_income as
+with lines as (
+    select transaction_id, booking_date, amount, income_source, coalesce(income_type, 'unknown') as income_type,
+        person_key is null as anonymous
+    from staging.stg_donations
+)
+
+select * from lines;

@@ -1,0 +1,70 @@
+-- Warehouse layout (../shared/spec/interface.md "Warehouse"): schemas, meta tables and raw tables.
+-- Idempotent: run at the start of every command that writes.
+
+create schema if not exists raw;
+create schema if not exists staging;
+create schema if not exists marts;
+create schema if not exists kpi;
+create schema if not exists meta;
+
+-- meta.settings: one row per setting the warehouse was built with (e.g. the pseudonym key fingerprint).
+create table if not exists meta.settings (name varchar, value varchar);
+
+-- meta.runs: one row per run, including failed ones.
+create table if not exists meta.runs (
+    run_id varchar, command varchar, as_of date, started_at timestamp, finished_at timestamp,
+    status varchar, files_loaded integer, files_rejected integer, files_skipped integer, message varchar
+);
+
+-- meta.files: one row per distinct landing file (path + content hash) the pipeline has seen.
+-- status: loaded | superseded | rejected | duplicate | ignored
+create table if not exists meta.files (
+    file_id integer, run_id varchar, source varchar, file_name varchar, export_date date,
+    file_format varchar, sha256 varchar, size_bytes bigint, mtime_ns bigint, rows bigint,
+    status varchar, reason varchar, replaces integer, recorded_at timestamp
+);
+
+-- meta.file_checks: one row per check that failed (or warned) on a file.
+create table if not exists meta.file_checks (
+    file_id integer, check_name varchar, column_name varchar, severity varchar,
+    failed_rows bigint, first_rows varchar, message varchar
+);
+
+-- raw.*: one row per row of an accepted file, typed and pseudonymised, with its lineage.
+create table if not exists raw.cost_centers (
+    file_id integer, source_row bigint, cost_center varchar, category varchar,
+    share decimal(18, 6), objective varchar, name varchar
+);
+create table if not exists raw.members (
+    file_id integer, source_row bigint, person_key varchar, member_since date, member_until date,
+    birth_year integer, pc4 varchar, contribution_amount decimal(18, 6),
+    contribution_frequency varchar, recruitment_channel varchar
+);
+create table if not exists raw.activists (
+    file_id integer, source_row bigint, person_key varchar, activist_since date, activist_until date,
+    activist_type varchar, birth_year integer, pc4 varchar
+);
+create table if not exists raw.actions (
+    file_id integer, source_row bigint, participation_id varchar, person_key varchar,
+    action_date date, action_code varchar, action_type varchar, channel varchar
+);
+create table if not exists raw.donations (
+    file_id integer, source_row bigint, transaction_id varchar, person_key varchar,
+    booking_date date, amount decimal(18, 6), income_source varchar, income_type varchar,
+    campaign_code varchar
+);
+create table if not exists raw.spending (
+    file_id integer, source_row bigint, entry_id varchar, booking_date date, account varchar,
+    cost_center varchar, amount decimal(18, 6), description varchar
+);
+
+-- kpi.scorecard: the board's table (kpis.md "The scorecard table"). One row per (period_end, kpi_id).
+create table if not exists kpi.scorecard (
+    period_end date, kpi_id varchar, value double, unit varchar, target double, status varchar,
+    run_id varchar, computed_at timestamp
+);
+
+-- kpi.restatements: every published KPI value that a later run changed. One row per change.
+create table if not exists kpi.restatements (
+    period_end date, kpi_id varchar, old_value double, new_value double, run_id varchar, restated_at timestamp
+);

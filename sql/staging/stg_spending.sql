@@ -1,0 +1,17 @@
+-- stg_spending: every spending record in force; when an id arrives again, the file with the later
+-- export date wins (a correction), whatever the order in which the files arrived.
+-- Grain: one row per entry_id. Inputs: raw.spending, staging.stg_files.
+create or replace table staging.stg_spending as
+with file_rows as (
+    select r.*, f.export_date
+    from raw.spending as r
+    inner join staging.stg_files as f using (file_id)
+),
+
+latest_per_id as (
+    select *
+    from file_rows
+    qualify row_number() over (partition by entry_id order by export_date desc, file_id desc) = 1
+)
+
+select * from latest_per_id;

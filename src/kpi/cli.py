@@ -1,0 +1,132 @@
+"""The `kpi` command: run, backfill, validate, status, demo (../shared/spec/interface.md)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from kpi.errors import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, KpiError, UsageError
+
+PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",  # offline machines: telemetry only produces errors
+    "PREFECT_LOGGING_EXTRA_LOGGERS": "kpi",  # the pipeline's own log lines reach the flow run's log
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+}
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--landing", help="landing folder (default $KPI_LANDING or data/landing)")
+    p.add_argument("--warehouse", help="DuckDB file (default $KPI_WAREHOUSE or data/warehouse.duckdb)")
+    p.add_argument("--out", help="output folder (default $KPI_OUT or data/out)")
+    p.add_argument("--targets", help="targets file (default $KPI_TARGETS or config/targets.toml)")
+    p.add_argument("--debug", action="store_true", help="show a traceback on unexpected errors")
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="kpi", description="KPI pipeline for the strategy 2022–2025 scorecard.")
+    sub = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    run = sub.add_parser("run", help="the nightly job: load, validate, build, compute KPIs, publish")
+    run.add_argument("--as-of", help="compute KPIs up to this date, YYYY-MM-DD (default today, Europe/Amsterdam)")
+    run.add_argument("--wait", action="store_true", help="wait for a running job instead of exiting with 3")
+    back = sub.add_parser("backfill", help="recompute the periods in a date range and republish")
+    back.add_argument("--from", dest="start", required=True, help="first date, YYYY-MM-DD")
+    back.add_argument("--to", dest="end", required=True, help="last date, YYYY-MM-DD")
+    back.add_argument("--wait", action="store_true", help="wait for a running job instead of exiting with 3")
+    val = sub.add_parser("validate", help="check one export file against the contract; writes nothing")
+    val.add_argument("--source", required=True, help="members, activists, actions, donations, spending, cost_centers")
+    val.add_argument("file", help="the export file")
+    sub.add_parser("status", help="recent runs, loaded and rejected files, freshness per source")
+    demo = sub.add_parser("demo", help="write a sample landing folder (if none is there) and run the nightly job")
+    demo.add_argument("--scale", type=float, default=0.02, help="sample size; 1.0 = about 500,000 people")
+    demo.add_argument("--seed", type=int, default=42)
+    demo.add_argument("--as-of", help="sample end and KPI date, YYYY-MM-DD (default today)")
+    for p in (run, back, val, sub.choices["status"], demo):
+        _common(p)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    for name, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(name, value)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return COMMANDS[args.command](args)
+    except KpiError as e:
+        print(f"kpi: error: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("kpi: interrupted; the warehouse and outputs were left as they were.", file=sys.stderr)
+        return 130
+    except Exception as e:  # the last line of defence: one sentence, no traceback unless asked
+        if args.debug:
+            raise
+        print(f"kpi: error: the run failed unexpectedly ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
+              "the warehouse and outputs were left as they were; rerun with --debug for details.", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _paths(args) -> dict:
+    return {k: getattr(args, k) for k in ("landing", "warehouse", "out", "targets")}
+
+
+def _report(summary: dict) -> int:
+    print(f"run {summary['run_id']}: {summary['files_loaded']} file(s) loaded, {summary['files_rejected']} rejected, "
+          f"{summary['files_skipped']} skipped; {summary['restatements']} published value(s) restated.")
+    for r in summary["rejected"]:
+        print(f"  rejected {r['file']}: {r['reason']}")
+    print(f"Warehouse: {Path(summary['warehouse']).resolve()}")
+    print(f"Outputs:   {Path(summary['out']).resolve()}")
+    return EXIT_REJECTED if summary["rejected"] else EXIT_OK
+
+
+def cmd_run(args) -> int:
+    from flows.nightly import nightly
+    return _report(nightly(as_of=args.as_of, wait=args.wait, **_paths(args)))
+
+
+def cmd_backfill(args) -> int:
+    from flows.nightly import backfill
+    from kpi.dates import parse_day
+    if parse_day(args.start, "--from") > parse_day(args.end, "--to"):
+        raise UsageError(f"--from ({args.start}) must not be after --to ({args.end}).")
+    return _report(backfill(start=args.start, end=args.end, wait=args.wait, **_paths(args)))
+
+
+def cmd_validate(args) -> int:
+    from kpi.validate import validate_file
+    return validate_file(args.source, Path(args.file))
+
+
+def cmd_status(args) -> int:
+    from kpi.paths import Locations
+    from kpi.status import print_status
+    print_status(Locations.resolve(**_paths(args)))
+    return EXIT_OK
+
+
+def cmd_demo(args) -> int:
+    from kpi.dates import parse_day, today_amsterdam
+    from kpi.paths import Locations
+    from kpi.sample import generate
+    loc = Locations.resolve(**_paths(args))
+    if args.scale <= 0:
+        raise UsageError("--scale must be a positive number such as 0.02.")
+    end = parse_day(args.as_of, "--as-of") if args.as_of else today_amsterdam()
+    if not loc.landing.exists() or not any(loc.landing.iterdir()):
+        counts = generate(loc.landing, scale=args.scale, seed=args.seed, end=end)
+        print(f"Sample landing folder written to {loc.landing.resolve()} ({sum(counts.values())} files).")
+    else:
+        print(f"Using the landing folder already at {loc.landing.resolve()}.")
+    from flows.nightly import nightly
+    return _report(nightly(as_of=end.isoformat(), **_paths(args)))
+
+
+COMMANDS = {"run": cmd_run, "backfill": cmd_backfill, "validate": cmd_validate, "status": cmd_status,
+            "demo": cmd_demo}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""Load one new landing file: read it apart from the warehouse, check it, then append it to raw and the manifest."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from dataclasses import dataclass, field
+
+import duckdb
+
+from kpi import pseudonym
+from kpi.checks import CheckResult, parse_checks
+from kpi.contract import DROP, SOURCES
+from kpi.manifest import Decision
+from kpi.readers import RawFile, Unreadable, read_export
+from kpi.sqlfiles import create_table_as, run_script
+
+log = logging.getLogger("kpi")
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one file in this run."""
+
+    name: str
+    source: str | None
+    status: str  # loaded | rejected | duplicate | ignored
+    rows: int = 0
+    reason: str = ""
+    checks: list[CheckResult] = field(default_factory=list)
+    file_id: int | None = None
+    replaces: int | None = None
+
+    @property
+    def errors(self) -> list[CheckResult]:
+        return [c for c in self.checks if c.severity == "error"]
+
+
+def scratch_connection(key: bytes) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB where a file is read and checked, so a broken file never touches the warehouse."""
+    con = duckdb.connect(":memory:", config={"threads": 2, "temp_directory": tempfile.gettempdir()})
+    run_script(con, "macros/parse")
+    pseudonym.install(con, key)
+    return con
+
+
+def check_file(scratch, decision: Decision) -> tuple[RawFile | None, list[CheckResult]]:
+    """Read the file into `incoming` and run the parse-level checks; (None, [error]) when it cannot be read."""
+    export = decision.file.export
+    source = SOURCES[export.source]
+    try:
+        raw = read_export(scratch, decision.file.path, export.ext, source)
+    except Unreadable as e:
+        return None, [CheckResult("readable", None, "error", 0, [], f"{e}; re-export the file")]
+    checks = parse_checks(scratch, raw, source)
+    if raw.extra:
+        checks.append(CheckResult("extra_columns", None, "warning", 0, [],
+                                  f"columns not in the contract were ignored: {', '.join(raw.extra)}"))
+    for c in source.columns:  # optional columns the file lacks are empty, so every file has one shape
+        if c.name in raw.missing and not c.required and c.pii != DROP:
+            scratch.execute(f"alter table incoming add column {c.name} varchar")
+    return raw, checks
+
+
+def typed_rows(scratch, decision: Decision, raw: RawFile, file_id: int) -> None:
+    """Create table `typed` in scratch: the file's rows as raw.<source> will hold them."""
+    export = decision.file.export
+    create_table_as(scratch, "typed", f"raw/{export.source}", file_id=file_id, row_offset=raw.row_offset,
+                    decimal_comma=raw.decimal_comma, export_date=export.export_date)
+
+
+def append_raw(con, scratch, source: str) -> None:
+    """Stream scratch's `typed` table into raw.<source> in batches."""
+    reader = scratch.sql("select * from typed order by source_row").to_arrow_reader(batch_size=250_000)
+    con.register("typed_batches", reader)
+    try:
+        con.execute(f"insert into raw.{source} by name select * from typed_batches")
+    finally:
+        con.unregister("typed_batches")
+
+
+def record(con, run_id: str, decision: Decision, outcome: FileOutcome, file_id: int) -> None:
+    """Write the file's manifest row and its check results to meta."""
+    f, export = decision.file, decision.file.export
+    con.execute(
+        "insert into meta.files values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, current_timestamp)",
+        [file_id, run_id, export.source if export else None, f.name, export.export_date if export else None,
+         export.ext if export else None, decision.sha256, f.size, f.mtime_ns, outcome.rows, outcome.status,
+         outcome.reason, outcome.replaces],
+    )
+    if outcome.replaces is not None and outcome.status == "loaded":
+        con.execute("update meta.files set status = 'superseded', reason = 'replaced by a re-delivery (file ' "
+                    "|| $1 || ')' where file_id = $2", [file_id, outcome.replaces])
+    if outcome.checks:
+        con.executemany("insert into meta.file_checks values (?, ?, ?, ?, ?, ?, ?)", [
+            [file_id, c.check, c.column, c.severity, c.failed_rows, ",".join(map(str, c.first_rows)), c.message]
+            for c in outcome.checks])
+
+
+def ingest(con, decision: Decision, run_id: str, key: bytes, file_id: int) -> FileOutcome:
+    """Load or reject one file inside the run's transaction on con; return what happened."""
+    f, export = decision.file, decision.file.export
+    outcome = FileOutcome(f.name, export.source if export else None, decision.action, reason=decision.reason,
+                          replaces=decision.replaces, file_id=file_id)
+    if decision.action == "ambiguous":
+        outcome.status = "rejected"
+    if decision.action == "load":
+        scratch = scratch_connection(key)
+        try:
+            raw, outcome.checks = check_file(scratch, decision)
+            if outcome.errors:
+                outcome.status, outcome.reason = "rejected", "; ".join(c.describe() for c in outcome.errors)
+                outcome.rows = raw.rows if raw else 0
+            else:
+                typed_rows(scratch, decision, raw, file_id)
+                append_raw(con, scratch, export.source)
+                outcome.status, outcome.rows = "loaded", raw.rows
+                if raw.notes:
+                    outcome.reason = "; ".join(raw.notes)
+        finally:
+            scratch.close()
+    record(con, run_id, decision, outcome, file_id)
+    return outcome

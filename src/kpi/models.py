@@ -1,0 +1,44 @@
+"""The SQL models in build order (staging -> marts -> kpi) and the step that builds them for one run."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from kpi import targets as targets_file
+from kpi.errors import RunFailed
+from kpi.sqlfiles import run_script, sql
+
+log = logging.getLogger("kpi")
+
+STAGING = ("staging/stg_files", "staging/stg_cost_centers", "staging/stg_members", "staging/stg_activists",
+           "staging/stg_actions", "staging/stg_donations", "staging/stg_spending")
+MARTS = ("marts/periods", "marts/dim_person", "marts/fct_role_periods", "marts/fct_action_days",
+         "marts/fct_income", "marts/fct_costs")
+KPI = ("kpi/kpi_catalog", "kpi/supporter_persons", "kpi/movement_persons", "kpi/movement", "kpi/finance",
+       "kpi/scorecard_new")
+PUBLISH = ("publish/restatements", "publish/scorecard")
+
+
+def set_run_variables(con, run_id: str, as_of: date, first_period: date) -> None:
+    for name, value in {"run_id": run_id, "run_as_of": as_of, "run_first_period": first_period}.items():
+        con.execute(f"set variable {name} = $1", [value])
+
+
+def build(con, targets: targets_file.Targets, run_id: str, as_of: date, first_period: date | None) -> date:
+    """Build every model, reconcile, and replace the scorecard rows of the periods from first_period to as_of."""
+    first = first_period or targets.first_period()
+    set_run_variables(con, run_id, as_of, first)
+    targets_file.install(con, targets)
+    for model in STAGING + MARTS + KPI:
+        log.info("building %s", model)
+        run_script(con, model)
+    mismatches = con.execute(sql("checks/reconcile")).fetchall()
+    if mismatches:
+        period, kpi_id, scorecard, staging = mismatches[0]
+        raise RunFailed(f"Reconciliation failed for {len(mismatches)} period(s): {kpi_id} at {period} is "
+                        f"{scorecard:,.2f} in the scorecard but {staging:,.2f} in staging (is every cost center "
+                        "of the ledger in the current cost_centers snapshot?); nothing was published.")
+    for step in PUBLISH:
+        run_script(con, step)
+    return first

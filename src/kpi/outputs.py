@@ -1,0 +1,43 @@
+"""Board outputs in --out: written beside the old ones, then renamed into place after the warehouse commits."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from kpi.errors import UsageError
+
+
+def staged_path(out: Path, name: str, run_id: str) -> tuple[Path, Path]:
+    """(temporary path, final path) for one output; the temporary file sits in the same folder."""
+    return out / f".{name}.{run_id}.tmp", out / name
+
+
+def prepare(out: Path) -> None:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise UsageError(f"Cannot create the output folder {out} ({e.strerror}); choose a writable --out.") from None
+    if not os.access(out, os.W_OK):
+        raise UsageError(f"The output folder {out} is not writable; choose a writable --out.")
+
+
+def write_scorecard(con, out: Path, run_id: str) -> list[tuple[Path, Path]]:
+    """scorecard.csv and scorecard.parquet from kpi.scorecard, staged under temporary names."""
+    staged = []
+    for name, options in (("scorecard.csv", "format csv, header"), ("scorecard.parquet", "format parquet")):
+        tmp, final = staged_path(out, name, run_id)
+        con.execute(f"copy (select * from kpi.scorecard order by period_end, kpi_id) to '{tmp}' ({options})")
+        staged.append((tmp, final))
+    return staged
+
+
+def swap(staged: list[tuple[Path, Path]]) -> None:
+    """Rename every staged output into place (atomic per file on one file system)."""
+    for tmp, final in staged:
+        os.replace(tmp, final)
+
+
+def discard(staged: list[tuple[Path, Path]]) -> None:
+    for tmp, _ in staged:
+        tmp.unlink(missing_ok=True)

@@ -1,0 +1,157 @@
+"""The steps of one run (open, plan, ingest, build, publish, commit) as plain functions the flows call."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from kpi import models, outputs, pseudonym
+from kpi import targets as targets_file
+from kpi.errors import UsageError
+from kpi.ingest import FileOutcome, ingest
+from kpi.landing import scan
+from kpi.manifest import Decision, known_files, plan
+from kpi.paths import Locations
+from kpi.warehouse import connect, writer_lock
+
+log = logging.getLogger("kpi")
+
+
+@dataclass
+class Run:
+    """One run's state: its id, the open warehouse transaction and what happened to each file."""
+
+    run_id: str
+    command: str
+    as_of: date
+    first_period: date | None
+    loc: Locations
+    con: object
+    key: bytes
+    targets: targets_file.Targets
+    started_at: datetime
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    staged_outputs: list[tuple[Path, Path]] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def rejected(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == "rejected"]
+
+
+def new_run_id() -> str:
+    return datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+
+
+@contextmanager
+def open_run(loc: Locations, command: str, as_of: date, first_period: date | None = None, wait: bool = False):
+    """Lock the warehouse and open one transaction; on any failure roll back and record the failed run."""
+    run_id = new_run_id()
+    if not loc.landing.is_dir():
+        raise UsageError(f"The landing folder {loc.landing} does not exist; create it, pass --landing, "
+                         "or run 'kpi demo' for a sample.")
+    targets = targets_file.load(loc.targets)
+    with writer_lock(loc.warehouse, run_id, command, wait=wait):
+        con = connect(loc.warehouse)
+        run = None
+        try:
+            key = pseudonym.load_key(loc.warehouse)
+            con.execute("begin transaction")
+            _check_key(con, key)
+            run = Run(run_id, command, as_of, first_period, loc, con, key, targets, datetime.now())
+            yield run
+        except BaseException as e:
+            _abort(con, run_id, command, as_of, e, run)
+            raise
+        finally:
+            con.close()
+
+
+def _check_key(con, key: bytes) -> None:
+    """The warehouse remembers which key pseudonymised it; another key would split every person in two."""
+    fp = pseudonym.fingerprint(key)
+    row = con.execute("select value from meta.settings where name = 'pseudonym_key_fingerprint'").fetchone()
+    if row is None:
+        con.execute("insert into meta.settings values ('pseudonym_key_fingerprint', $1)", [fp])
+    elif row[0] != fp:
+        raise UsageError("The pseudonym key differs from the one this warehouse was built with; restore "
+                         f"${pseudonym.KEY_ENV} or the key file it was built with.")
+
+
+def _abort(con, run_id, command, as_of, error, run) -> None:
+    try:
+        con.execute("rollback")
+    except Exception:
+        pass
+    if run:
+        outputs.discard(run.staged_outputs)
+    message = str(error).splitlines()[0][:500] if str(error) else type(error).__name__
+    try:
+        con.execute("insert into meta.runs values ($1, $2, $3, $4, current_timestamp, 'failed', 0, 0, 0, $5)",
+                    [run_id, command, as_of, datetime.now(), message])
+    except Exception:
+        log.warning("could not record the failed run %s", run_id)
+
+
+def plan_files(run: Run) -> list[Decision]:
+    """Scan the landing folder and decide what to do with every file not seen before."""
+    decisions = plan(scan(run.loc.landing), known_files(run.con))
+    for d in decisions:
+        if d.action in ("ignored", "duplicate"):
+            log.warning("%s: %s", d.file.name, d.reason)
+    return decisions
+
+
+def ingest_file(run: Run, decision: Decision) -> FileOutcome:
+    """Load or reject one file within the run's transaction."""
+    file_id = run.con.execute("select coalesce(max(file_id), 0) + 1 from meta.files").fetchone()[0]
+    outcome = ingest(run.con, decision, run.run_id, run.key, file_id)
+    run.outcomes.append(outcome)
+    if outcome.status == "rejected":
+        log.error("%s rejected: %s", outcome.name, outcome.reason)
+    elif outcome.status == "loaded":
+        log.info("%s loaded: %s rows%s", outcome.name, f"{outcome.rows:,}",
+                 " (replaces an earlier delivery)" if outcome.replaces else "")
+    return outcome
+
+
+def build_models(run: Run) -> None:
+    """Rebuild staging, marts and KPIs, reconcile, and replace the scorecard rows of the touched periods."""
+    run.first_period = models.build(run.con, run.targets, run.run_id, run.as_of, run.first_period)
+
+
+def stage_outputs(run: Run) -> None:
+    """Write the board outputs under temporary names; they replace the old ones only after the commit."""
+    outputs.prepare(run.loc.out)
+    run.staged_outputs += outputs.write_scorecard(run.con, run.loc.out, run.run_id)
+
+
+def swap_outputs(run: Run) -> None:
+    outputs.swap(run.staged_outputs)
+
+
+def finish(run: Run) -> dict:
+    """Record the run and commit; returns its summary."""
+    status = "rejected_files" if run.rejected else "ok"
+    summary = {
+        "run_id": run.run_id, "command": run.command, "as_of": run.as_of.isoformat(), "status": status,
+        "files_loaded": run.count("loaded"), "files_rejected": run.count("rejected"),
+        "files_skipped": run.count("duplicate") + run.count("ignored"),
+        "rejected": [{"file": o.name, "reason": o.reason} for o in run.rejected],
+        "restatements": run.con.execute("select count(*) from kpi.restatements where run_id = $1",
+                                        [run.run_id]).fetchone()[0],
+        "warehouse": str(run.loc.warehouse), "out": str(run.loc.out),
+    }
+    run.con.execute(
+        "insert into meta.runs values ($1, $2, $3, $4, current_timestamp, $5, $6, $7, $8, $9)",
+        [run.run_id, run.command, run.as_of, run.started_at, status, summary["files_loaded"],
+         summary["files_rejected"], summary["files_skipped"],
+         "; ".join(f"{r['file']}: {r['reason']}" for r in summary["rejected"])[:2000] or None])
+    run.con.execute("commit")
+    return summary

@@ -1,0 +1,41 @@
+"""The one loader of SQL text: every statement the pipeline runs lives in a file under sql/."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kpi.paths import SQL_DIR
+
+_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+
+
+@cache
+def sql(name: str) -> str:
+    """The text of sql/<name>.sql, e.g. sql('staging/stg_members')."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def bind(name: str, params: dict) -> dict:
+    """The subset of params that sql/<name>.sql uses ($name placeholders); DuckDB rejects unused ones."""
+    used = set(_PARAM.findall(sql(name)))
+    return {k: v for k, v in params.items() if k in used}
+
+
+def run_script(con, name: str, **params) -> None:
+    """Execute sql/<name>.sql on con, binding the $named parameters it uses."""
+    bound = bind(name, params)
+    if bound:
+        con.execute(sql(name), bound)
+    else:
+        con.execute(sql(name))
+
+
+def query(con, name: str, **params):
+    """A relation for the single SELECT in sql/<name>.sql with its $named parameters bound."""
+    return con.execute(sql(name), bind(name, params))
+
+
+def create_table_as(con, table: str, name: str, **params) -> None:
+    """Materialise the SELECT in sql/<name>.sql as table (replacing it), binding its $named parameters."""
+    con.execute(f"create or replace table {table} as {sql(name)}", bind(name, params))

@@ -1,0 +1,28 @@
+"""`kpi status`: recent runs, loaded and rejected files, and freshness per source, read-only."""
+
+from __future__ import annotations
+
+from kpi.paths import Locations
+from kpi.sqlfiles import sql
+from kpi.warehouse import connect_read_only
+
+
+def table(rows: list[tuple], headers: list[str]) -> str:
+    """A plain text table with aligned columns."""
+    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
+    return "\n".join([line(headers), line(["-" * w for w in widths])] + [line(r) for r in cells])
+
+
+def print_status(loc: Locations) -> None:
+    con = connect_read_only(loc.warehouse)
+    try:
+        for title, name in (("Recent runs", "status/recent_runs"), ("Sources", "status/sources"),
+                            ("Rejected and skipped files", "status/problem_files")):
+            rel = con.execute(sql(name))
+            headers = [d[0] for d in rel.description]
+            rows = rel.fetchall()
+            print(f"\n{title}\n" + (table(rows, headers) if rows else "(none)"))
+    finally:
+        con.close()

@@ -1,0 +1,102 @@
+"""The DuckDB warehouse: one writer at a time (a lock file), schema set-up, read-only access."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import time
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from kpi.errors import UsageError, WarehouseLocked
+from kpi.sqlfiles import run_script
+
+
+def lock_path(warehouse: Path) -> Path:
+    return warehouse.with_name(warehouse.name + ".lock")
+
+
+@contextmanager
+def writer_lock(warehouse: Path, run_id: str, command: str, wait: bool = False):
+    """Hold the warehouse's writer lock for the block; raise WarehouseLocked (or wait) when another run has it."""
+    path = lock_path(warehouse)
+    _ensure_parent(warehouse)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not wait:
+                    raise WarehouseLocked(f"{holder(warehouse)} holds the warehouse {warehouse}; "
+                                          "wait for it to finish or pass --wait.") from None
+                time.sleep(1)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps({"run_id": run_id, "command": command, "pid": os.getpid(),
+                                  "started_at": datetime.now().isoformat(timespec="seconds")}).encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def holder(warehouse: Path) -> str:
+    """A phrase naming the run that holds the lock, read from the lock file."""
+    try:
+        info = json.loads(lock_path(warehouse).read_text() or "{}")
+        return (f"Another run ({info['run_id']}, 'kpi {info['command']}', pid {info['pid']}, "
+                f"started {info['started_at']})")
+    except (OSError, ValueError, KeyError):
+        return "Another run"
+
+
+def _ensure_parent(warehouse: Path) -> None:
+    try:
+        warehouse.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise UsageError(f"Cannot create the warehouse folder {warehouse.parent} ({e.strerror}); "
+                         "choose a writable path with --warehouse.") from None
+    if not os.access(warehouse.parent, os.W_OK) or (warehouse.exists() and not os.access(warehouse, os.W_OK)):
+        raise UsageError(f"The warehouse {warehouse} is not writable; choose a writable path with --warehouse.")
+
+
+def connect(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse for writing and make sure every schema and meta table exists."""
+    try:
+        con = duckdb.connect(str(warehouse))
+    except duckdb.IOException as e:
+        if "lock" in str(e).lower():
+            raise WarehouseLocked(f"Another process has the warehouse {warehouse} open; "
+                                  "wait for it to finish.") from None
+        raise UsageError(f"Cannot open the warehouse {warehouse} ({str(e).splitlines()[0]}); "
+                         "check the path or restore the file from backup.") from None
+    except duckdb.Error as e:
+        raise UsageError(f"The file {warehouse} is not a DuckDB warehouse this version can open "
+                         f"({str(e).splitlines()[0]}); pass another --warehouse.") from None
+    run_script(con, "schema/warehouse")
+    return con
+
+
+def connect_read_only(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse read-only (kpi status, report readers)."""
+    if not warehouse.exists():
+        raise UsageError(f"There is no warehouse at {warehouse} yet; run 'kpi run' first or pass --warehouse.")
+    try:
+        return duckdb.connect(str(warehouse), read_only=True)
+    except duckdb.Error as e:
+        raise WarehouseLocked(f"The warehouse {warehouse} cannot be read right now ({str(e).splitlines()[0]}); "
+                              "try again when the running job has finished.") from None
+
+
+def table_names(con, schemas=("raw", "staging", "marts", "kpi", "meta")) -> list[str]:
+    """Every table of the warehouse's own schemas, as schema.table."""
+    rows = con.execute(
+        "select schema_name || '.' || table_name from duckdb_tables() "
+        "where database_name = current_database() and schema_name in (select unnest($s)) order by 1",
+        {"s": list(schemas)},
+    ).fetchall()
+    return [r[0] for r in rows]
