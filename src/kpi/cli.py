@@ -83,16 +83,33 @@ def _report(summary: dict) -> int:
     return EXIT_REJECTED if summary["rejected"] else EXIT_OK
 
 
+def _preflight(args) -> None:
+    """Catch usage and configuration mistakes before a flow run starts."""
+    from kpi.paths import Locations
+    from kpi.pipeline import preflight
+    from kpi.warehouse import check_writable, probe_lock
+    loc = Locations.resolve(**_paths(args))
+    preflight(loc)
+    check_writable(loc.warehouse)
+    if not args.wait:
+        probe_lock(loc.warehouse)
+
+
 def cmd_run(args) -> int:
+    from kpi.dates import parse_day
+    if args.as_of:
+        parse_day(args.as_of, "--as-of")
+    _preflight(args)
     from flows.nightly import nightly
     return _report(nightly(as_of=args.as_of, wait=args.wait, **_paths(args)))
 
 
 def cmd_backfill(args) -> int:
-    from flows.nightly import backfill
     from kpi.dates import parse_day
     if parse_day(args.start, "--from") > parse_day(args.end, "--to"):
         raise UsageError(f"--from ({args.start}) must not be after --to ({args.end}).")
+    _preflight(args)
+    from flows.nightly import backfill
     return _report(backfill(start=args.start, end=args.end, wait=args.wait, **_paths(args)))
 
 

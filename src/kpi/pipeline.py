@@ -49,14 +49,23 @@ def new_run_id() -> str:
     return datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
 
 
+def preflight(loc: Locations) -> targets_file.Targets:
+    """Check the locations and the targets file before anything starts; raise a UsageError naming the fix."""
+    if not loc.landing.is_dir():
+        raise UsageError(f"The landing folder {loc.landing} does not exist; create it, pass --landing, "
+                         "or run 'kpi demo' for a sample.")
+    if loc.warehouse.is_dir():
+        raise UsageError(f"--warehouse {loc.warehouse} is a folder; pass a file name such as {loc.warehouse}/warehouse.duckdb.")
+    if loc.out.exists() and not loc.out.is_dir():
+        raise UsageError(f"--out {loc.out} is a file; pass a folder for the outputs.")
+    return targets_file.load(loc.targets)
+
+
 @contextmanager
 def open_run(loc: Locations, command: str, as_of: date, first_period: date | None = None, wait: bool = False):
     """Lock the warehouse and open one transaction; on any failure roll back and record the failed run."""
     run_id = new_run_id()
-    if not loc.landing.is_dir():
-        raise UsageError(f"The landing folder {loc.landing} does not exist; create it, pass --landing, "
-                         "or run 'kpi demo' for a sample.")
-    targets = targets_file.load(loc.targets)
+    targets = preflight(loc)
     with writer_lock(loc.warehouse, run_id, command, wait=wait):
         con = connect(loc.warehouse)
         run = None
@@ -154,4 +163,18 @@ def finish(run: Run) -> dict:
          summary["files_rejected"], summary["files_skipped"],
          "; ".join(f"{r['file']}: {r['reason']}" for r in summary["rejected"])[:2000] or None])
     run.con.execute("commit")
+    return summary
+
+
+def execute(loc: Locations, command: str, as_of: date, first_period: date | None = None, wait: bool = False,
+            steps: dict | None = None) -> dict:
+    """One whole run. steps maps a step function to a wrapper of it (the flows pass Prefect tasks)."""
+    step = (steps or {}).get
+    with open_run(loc, command, as_of, first_period, wait=wait) as run:
+        for decision in step(plan_files, plan_files)(run):
+            step(ingest_file, ingest_file)(run, decision)
+        step(build_models, build_models)(run)
+        step(stage_outputs, stage_outputs)(run)
+        summary = finish(run)
+    swap_outputs(run)
     return summary

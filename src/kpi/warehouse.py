@@ -24,7 +24,7 @@ def lock_path(warehouse: Path) -> Path:
 def writer_lock(warehouse: Path, run_id: str, command: str, wait: bool = False):
     """Hold the warehouse's writer lock for the block; raise WarehouseLocked (or wait) when another run has it."""
     path = lock_path(warehouse)
-    _ensure_parent(warehouse)
+    check_writable(warehouse)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         while True:
@@ -44,6 +44,21 @@ def writer_lock(warehouse: Path, run_id: str, command: str, wait: bool = False):
         os.close(fd)  # closing releases the lock
 
 
+def probe_lock(warehouse: Path) -> None:
+    """Fail fast with WarehouseLocked when another run holds the lock now (the real lock is taken later)."""
+    path = lock_path(warehouse)
+    if not path.exists():
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise WarehouseLocked(f"{holder(warehouse)} holds the warehouse {warehouse}; "
+                              "wait for it to finish or pass --wait.") from None
+    finally:
+        os.close(fd)
+
+
 def holder(warehouse: Path) -> str:
     """A phrase naming the run that holds the lock, read from the lock file."""
     try:
@@ -54,7 +69,8 @@ def holder(warehouse: Path) -> str:
         return "Another run"
 
 
-def _ensure_parent(warehouse: Path) -> None:
+def check_writable(warehouse: Path) -> None:
+    """Make sure the warehouse's folder exists and the warehouse can be written; UsageError otherwise."""
     try:
         warehouse.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:

@@ -1,0 +1,100 @@
+"""Shared test helpers: a landing folder in a temp dir, runs without Prefect, and warehouse fingerprints."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from kpi import pipeline
+from kpi.paths import Locations
+from kpi.warehouse import table_names
+
+TEST_KEY = "test-key-not-secret"
+
+# Prefect keeps its ephemeral database in PREFECT_HOME: one per test session, never the user's.
+os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="kpi-tests-prefect-"))
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+HEADERS = {
+    "members": "person_id,member_since,member_until,birth_date,postcode,email,contribution_amount,contribution_frequency,recruitment_channel",
+    "activists": "person_id,activist_since,activist_until,activist_type,birth_date,postcode,email",
+    "actions": "participation_id,person_id,action_date,action_code,action_type,channel,email",
+    "donations": "transaction_id,person_id,booking_date,amount,income_source,income_type,campaign_code,iban",
+    "spending": "entry_id,booking_date,account,cost_center,amount,description",
+    "cost_centers": "cost_center,category,share,objective,name",
+}
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch, tmp_path):
+    """Every test gets its own pseudonym key and no stray KPI_* settings."""
+    for name in ("KPI_LANDING", "KPI_WAREHOUSE", "KPI_OUT", "KPI_TARGETS", "KPI_KEY_FILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("KPI_PSEUDONYM_KEY", TEST_KEY)
+
+
+@pytest.fixture
+def loc(tmp_path) -> Locations:
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    return Locations.resolve(landing, tmp_path / "wh.duckdb", tmp_path / "out")
+
+
+def write(loc: Locations, name: str, text: str | bytes, header: str | None = None) -> Path:
+    """Write a landing file, e.g. write(loc, 'donations/donations_20240131.csv', rows)."""
+    path = loc.landing / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    source = name.split("/")[0]
+    if isinstance(text, str):
+        body = text.strip("\n") + "\n"
+        if header is not False and header != "none":
+            body = (header or HEADERS[source]) + "\n" + body
+        path.write_text(body, encoding="utf-8")
+    else:
+        path.write_bytes(text)
+    return path
+
+
+def run(loc: Locations, as_of: str = "2024-12-31", first: str | None = None) -> dict:
+    """One run of the pipeline without Prefect (the flows wrap exactly these steps)."""
+    return pipeline.execute(loc, "backfill" if first else "run", date.fromisoformat(as_of),
+                            date.fromisoformat(first) if first else None)
+
+
+def query(loc: Locations, sql: str, params=None) -> list[tuple]:
+    con = duckdb.connect(str(loc.warehouse), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def kpis(loc: Locations, period: str) -> dict[str, float | None]:
+    return dict(query(loc, "select kpi_id, value from kpi.scorecard where period_end = ?", [period]))
+
+
+def fingerprint(warehouse: Path, skip=("meta.runs",)) -> dict[str, tuple[int, str]]:
+    """Row count and an order-independent checksum of every table: equal fingerprints, equal warehouses."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        result = {}
+        for name in table_names(con):
+            if name in skip:
+                continue
+            count, digest = con.execute(
+                f"select count(*), coalesce(sum(hash(columns_row)::hugeint), 0)::varchar "
+                f"from (select t::varchar as columns_row from {name} as t)").fetchone()
+            result[name] = (count, digest)
+        return result
+    finally:
+        con.close()
+
+
+def sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
