@@ -79,17 +79,21 @@ def kpis(loc: Locations, period: str) -> dict[str, float | None]:
     return dict(query(loc, "select kpi_id, value from kpi.scorecard where period_end = ?", [period]))
 
 
+RUN_STAMPS = {"run_id", "computed_at", "recorded_at"}  # which run wrote a row, not what the row says
+
+
 def fingerprint(warehouse: Path, skip=("meta.runs",)) -> dict[str, tuple[int, str]]:
-    """Row count and an order-independent checksum of every table: equal fingerprints, equal warehouses."""
+    """Row count and an order-independent checksum of every table (run stamps aside): equal data, equal prints."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         result = {}
         for name in table_names(con):
             if name in skip:
                 continue
+            columns = [r[0] for r in con.execute(f"describe {name}").fetchall() if r[0] not in RUN_STAMPS]
+            row = "row(" + ", ".join(f'"{c}"' for c in columns) + ")::varchar"
             count, digest = con.execute(
-                f"select count(*), coalesce(sum(hash(columns_row)::hugeint), 0)::varchar "
-                f"from (select t::varchar as columns_row from {name} as t)").fetchone()
+                f"select count(*), coalesce(sum(hash({row})::hugeint), 0)::varchar from {name}").fetchone()
             result[name] = (count, digest)
         return result
     finally:

@@ -73,4 +73,4 @@ def test_extra_columns_are_a_warning(loc):
     summary = run(loc)
     assert summary["files_loaded"] == 1
     assert query(loc, "select severity, message from meta.file_checks") == [
-        ("warning", "columns not in the contract were ignored: notes")]
+        ("warning", "the file has columns that are not in the contract; they were ignored: notes")]

@@ -13,7 +13,8 @@ from kpi.checks import CheckResult, parse_checks
 from kpi.contract import DROP, SOURCES
 from kpi.manifest import Decision
 from kpi.readers import RawFile, Unreadable, read_export
-from kpi.sqlfiles import create_table_as, run_script
+from kpi.gate import Gate
+from kpi.sqlfiles import create_table_as, run_script, sql
 
 log = logging.getLogger("kpi")
 
@@ -53,13 +54,21 @@ def check_file(scratch, decision: Decision) -> tuple[RawFile | None, list[CheckR
     except Unreadable as e:
         return None, [CheckResult("readable", None, "error", 0, [], f"{e}; re-export the file")]
     checks = parse_checks(scratch, raw, source)
-    if raw.extra:
-        checks.append(CheckResult("extra_columns", None, "warning", 0, [],
-                                  f"columns not in the contract were ignored: {', '.join(raw.extra)}"))
     for c in source.columns:  # optional columns the file lacks are empty, so every file has one shape
         if c.name in raw.missing and not c.required and c.pii != DROP:
             scratch.execute(f"alter table incoming add column {c.name} varchar")
     return raw, checks
+
+
+def content_checks(scratch, gate: Gate, decision: Decision, raw: RawFile, cost_centers: list[str]) -> list[CheckResult]:
+    """Run the source's expectation suite on the typed rows; name the ignored columns in their warning."""
+    export = decision.file.export
+    checks = gate.check(scratch, export.source, export.export_date, raw.row_offset, len(raw.extra), cost_centers)
+    for c in checks:
+        if c.check == "extra_columns":
+            c.failed_rows, c.first_rows = 0, []
+            c.message += f": {', '.join(raw.extra)}"
+    return checks
 
 
 def typed_rows(scratch, decision: Decision, raw: RawFile, file_id: int) -> None:
@@ -97,7 +106,7 @@ def record(con, run_id: str, decision: Decision, outcome: FileOutcome, file_id: 
             for c in outcome.checks])
 
 
-def ingest(con, decision: Decision, run_id: str, key: bytes, file_id: int) -> FileOutcome:
+def ingest(con, gate: Gate, decision: Decision, run_id: str, key: bytes, file_id: int) -> FileOutcome:
     """Load or reject one file inside the run's transaction on con; return what happened."""
     f, export = decision.file, decision.file.export
     outcome = FileOutcome(f.name, export.source if export else None, decision.action, reason=decision.reason,
@@ -108,11 +117,14 @@ def ingest(con, decision: Decision, run_id: str, key: bytes, file_id: int) -> Fi
         scratch = scratch_connection(key)
         try:
             raw, outcome.checks = check_file(scratch, decision)
+            if not outcome.errors:
+                typed_rows(scratch, decision, raw, file_id)
+                cost_centers = [r[0] for r in con.execute(sql("gate/current_cost_centers")).fetchall()]
+                outcome.checks += content_checks(scratch, gate, decision, raw, cost_centers)
             if outcome.errors:
                 outcome.status, outcome.reason = "rejected", "; ".join(c.describe() for c in outcome.errors)
                 outcome.rows = raw.rows if raw else 0
             else:
-                typed_rows(scratch, decision, raw, file_id)
                 append_raw(con, scratch, export.source)
                 outcome.status, outcome.rows = "loaded", raw.rows
                 if raw.notes:

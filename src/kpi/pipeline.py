@@ -12,6 +12,7 @@ from pathlib import Path
 from kpi import models, outputs, pseudonym
 from kpi import targets as targets_file
 from kpi.errors import UsageError
+from kpi.gate import Gate
 from kpi.ingest import FileOutcome, ingest
 from kpi.landing import scan
 from kpi.manifest import Decision, known_files, plan
@@ -36,6 +37,7 @@ class Run:
     started_at: datetime
     outcomes: list[FileOutcome] = field(default_factory=list)
     staged_outputs: list[tuple[Path, Path]] = field(default_factory=list)
+    gate: Gate = field(default_factory=Gate)
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -120,7 +122,7 @@ def plan_files(run: Run) -> list[Decision]:
 def ingest_file(run: Run, decision: Decision) -> FileOutcome:
     """Load or reject one file within the run's transaction."""
     file_id = run.con.execute("select coalesce(max(file_id), 0) + 1 from meta.files").fetchone()[0]
-    outcome = ingest(run.con, decision, run.run_id, run.key, file_id)
+    outcome = ingest(run.con, run.gate, decision, run.run_id, run.key, file_id)
     run.outcomes.append(outcome)
     if outcome.status == "rejected":
         log.error("%s rejected: %s", outcome.name, outcome.reason)

@@ -1,0 +1,14 @@
+-- Gate frame for one members file: the typed rows the members suite (expectations/members.json) checks.
+-- Grain: one row per file row. Inputs: typed, incoming (scratch). Parameters: row_offset, export_date,
+-- extra_columns. _age_on_export: full years between birth_date and the export date (the birth date itself
+-- never leaves this query).
+with ages as (
+    select rowid + $row_offset as source_row,
+        date_sub('year', parse_date(birth_date), $export_date::date) as _age_on_export
+    from incoming
+)
+
+select t.source_row, t.member_since, t.member_until, t.contribution_frequency, a._age_on_export, $extra_columns as _extra_columns
+from typed as t
+inner join ages as a using (source_row)
+order by t.source_row
