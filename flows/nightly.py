@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from kpi import pipeline
+from kpi import pipeline, summary as run_summary
 from kpi.dates import parse_day, today_amsterdam
 from kpi.paths import Locations
 
@@ -32,13 +33,22 @@ STEPS = {
 }
 
 
+def _publish_artifacts(summary: dict) -> dict:
+    """The run's summary (markdown) and the as-of scorecard (table) as Prefect artifacts."""
+    create_markdown_artifact(run_summary.markdown(summary), key="kpi-run-summary",
+                             description=f"KPI run {summary['run_id']}")
+    create_table_artifact(run_summary.scorecard_table(summary), key="kpi-scorecard",
+                          description=f"Scorecard as of {summary['as_of']}")
+    return summary
+
+
 @flow(name="kpi-nightly")
 def nightly(as_of: str | None = None, landing: str | None = None, warehouse: str | None = None,
             out: str | None = None, targets: str | None = None, wait: bool = False) -> dict:
     """Load new exports, validate them, build the models, compute KPIs up to as_of and publish."""
     day = parse_day(as_of, "as_of") if as_of else today_amsterdam()
     loc = Locations.resolve(landing, warehouse, out, targets)
-    return pipeline.execute(loc, "run", day, wait=wait, steps=STEPS)
+    return _publish_artifacts(pipeline.execute(loc, "run", day, wait=wait, steps=STEPS))
 
 
 @flow(name="kpi-backfill")
@@ -47,4 +57,4 @@ def backfill(start: str, end: str, landing: str | None = None, warehouse: str | 
     """Recompute every period from start to end from what is loaded (loading new files first) and republish."""
     first, last = parse_day(start, "start"), parse_day(end, "end")
     loc = Locations.resolve(landing, warehouse, out, targets)
-    return pipeline.execute(loc, "backfill", last, first, wait=wait, steps=STEPS)
+    return _publish_artifacts(pipeline.execute(loc, "backfill", last, first, wait=wait, steps=STEPS))

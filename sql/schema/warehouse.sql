@@ -24,9 +24,10 @@ create table if not exists meta.files (
     status varchar, reason varchar, replaces integer, recorded_at timestamp
 );
 
--- meta.file_checks: one row per check that failed (or warned) on a file.
+-- meta.file_checks: one row per check run on a file (parse checks only when they fail; every expectation of
+-- the source's suite, passed or not). first_rows: the first failing row numbers, comma-separated.
 create table if not exists meta.file_checks (
-    file_id integer, check_name varchar, column_name varchar, severity varchar,
+    file_id integer, check_name varchar, column_name varchar, severity varchar, passed boolean,
     failed_rows bigint, first_rows varchar, message varchar
 );
 

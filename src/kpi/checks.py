@@ -20,12 +20,17 @@ class CheckResult:
     failed_rows: int
     first_rows: list[int] = field(default_factory=list)
     message: str = ""
+    passed: bool = False
 
     def describe(self) -> str:
         rows = f" (first rows: {', '.join(map(str, self.first_rows))})" if self.first_rows else ""
         where = f" in column {self.column}" if self.column else ""
         count = f"{self.failed_rows} row{'s' if self.failed_rows != 1 else ''}: " if self.failed_rows else ""
         return f"{self.severity} {self.check}{where}: {count}{self.message}{rows}"
+
+    @property
+    def is_error(self) -> bool:
+        return not self.passed and self.severity == "error"
 
 
 def parse_checks(scratch, raw: RawFile, source: Source) -> list[CheckResult]:

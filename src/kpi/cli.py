@@ -75,7 +75,7 @@ def _paths(args) -> dict:
 
 def _report(summary: dict) -> int:
     print(f"run {summary['run_id']}: {summary['files_loaded']} file(s) loaded, {summary['files_rejected']} rejected, "
-          f"{summary['files_skipped']} skipped; {summary['restatements']} published value(s) restated.")
+          f"{summary['files_skipped']} skipped; {len(summary['restatements'])} published value(s) restated.")
     for r in summary["rejected"]:
         print(f"  rejected {r['file']}: {r['reason']}")
     print(f"Warehouse: {Path(summary['warehouse']).resolve()}")
@@ -114,8 +114,9 @@ def cmd_backfill(args) -> int:
 
 
 def cmd_validate(args) -> int:
+    from kpi.paths import Locations
     from kpi.validate import validate_file
-    return validate_file(args.source, Path(args.file))
+    return validate_file(args.source, Path(args.file), Locations.resolve(**_paths(args)).warehouse)
 
 
 def cmd_status(args) -> int:

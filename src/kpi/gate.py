@@ -26,6 +26,8 @@ def suite_document(source: str) -> dict:
 class Gate:
     """An ephemeral GX context with the suites loaded; create one per run and validate file after file."""
 
+    seconds = 0.0  # time spent in check(), for the run summary
+
     @cached_property
     def _context(self):
         import great_expectations as gx
@@ -52,13 +54,13 @@ class Gate:
 
     def check(self, scratch, source: str, export_date: date, row_offset: int, extra_columns: int,
               cost_centers: list[str]) -> list[CheckResult]:
-        """Validate scratch's `typed` rows of one file; every failed expectation as a CheckResult."""
+        """Validate scratch's `typed` rows of one file; one CheckResult per expectation, passed or not."""
         _, batch_definition = self._context
         suite = self._suites[source]
         name = f"gate/{source}"
         params = bind(name, {"row_offset": row_offset, "export_date": export_date, "extra_columns": extra_columns})
         reader = scratch.execute(sql(name), params).to_arrow_reader(CHUNK_ROWS)
-        failed: dict[int, CheckResult] = {}
+        results: dict[int, CheckResult] = {}
         for batch in reader:
             frame = batch.to_pandas()
             result = batch_definition.get_batch(batch_parameters={"dataframe": frame}).validate(
@@ -68,13 +70,14 @@ class Gate:
                                "partial_unexpected_count": FIRST_ROWS},
             )
             for i, r in enumerate(result.results):
-                if r.success:
-                    continue
                 meta = r.expectation_config.meta or {}
                 column = r.expectation_config.kwargs.get("column") or r.expectation_config.kwargs.get("column_A")
-                check = failed.setdefault(i, CheckResult(meta.get("check", r.expectation_config.type),
-                                                         _public(column, source), meta.get("severity", "error"), 0, [],
-                                                         meta.get("message", r.expectation_config.type)))
+                check = results.setdefault(i, CheckResult(meta.get("check", r.expectation_config.type),
+                                                          _public(column, source), meta.get("severity", "error"), 0, [],
+                                                          meta.get("message", r.expectation_config.type), True))
+                if r.success:
+                    continue
+                check.passed = False
                 if r.exception_info and r.exception_info.get("raised_exception"):
                     check.message += f" (the check could not run: {r.exception_info.get('exception_message')})"
                     check.severity = "error"
@@ -82,7 +85,7 @@ class Gate:
                 check.failed_rows += int(r.result.get("unexpected_count") or 0)
                 rows = [int(x["source_row"]) for x in r.result.get("partial_unexpected_index_list") or []]
                 check.first_rows = sorted(check.first_rows + rows)[:FIRST_ROWS]
-        return list(failed.values())
+        return list(results.values())
 
 
 def _public(column: str | None, source: str) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+import time
 from dataclasses import dataclass, field
 
 import duckdb
@@ -34,7 +35,7 @@ class FileOutcome:
 
     @property
     def errors(self) -> list[CheckResult]:
-        return [c for c in self.checks if c.severity == "error"]
+        return [c for c in self.checks if c.is_error]
 
 
 def scratch_connection(key: bytes) -> duckdb.DuckDBPyConnection:
@@ -63,12 +64,28 @@ def check_file(scratch, decision: Decision) -> tuple[RawFile | None, list[CheckR
 def content_checks(scratch, gate: Gate, decision: Decision, raw: RawFile, cost_centers: list[str]) -> list[CheckResult]:
     """Run the source's expectation suite on the typed rows; name the ignored columns in their warning."""
     export = decision.file.export
+    started = time.perf_counter()
     checks = gate.check(scratch, export.source, export.export_date, raw.row_offset, len(raw.extra), cost_centers)
+    gate.seconds += time.perf_counter() - started
     for c in checks:
-        if c.check == "extra_columns":
+        if c.check == "extra_columns" and not c.passed:
             c.failed_rows, c.first_rows = 0, []
             c.message += f": {', '.join(raw.extra)}"
     return checks
+
+
+def inspect(scratch, gate: Gate, decision: Decision, file_id: int, cost_centers: list[str] | None):
+    """Every check of one file, parse-level then the suite: (RawFile or None, checks). Leaves `typed` in scratch.
+
+    cost_centers None: no current snapshot to compare with (kpi validate without a warehouse)."""
+    raw, checks = check_file(scratch, decision)
+    if any(c.is_error for c in checks):
+        return raw, checks
+    typed_rows(scratch, decision, raw, file_id)
+    if cost_centers is None:
+        cost_centers = [r[0] for r in scratch.execute("select distinct cost_center from typed").fetchall()] \
+            if decision.file.export.source == "spending" else []
+    return raw, checks + content_checks(scratch, gate, decision, raw, cost_centers)
 
 
 def typed_rows(scratch, decision: Decision, raw: RawFile, file_id: int) -> None:
@@ -101,9 +118,9 @@ def record(con, run_id: str, decision: Decision, outcome: FileOutcome, file_id: 
         con.execute("update meta.files set status = 'superseded', reason = 'replaced by a re-delivery (file ' "
                     "|| $1 || ')' where file_id = $2", [file_id, outcome.replaces])
     if outcome.checks:
-        con.executemany("insert into meta.file_checks values (?, ?, ?, ?, ?, ?, ?)", [
-            [file_id, c.check, c.column, c.severity, c.failed_rows, ",".join(map(str, c.first_rows)), c.message]
-            for c in outcome.checks])
+        con.executemany("insert into meta.file_checks values (?, ?, ?, ?, ?, ?, ?, ?)", [
+            [file_id, c.check, c.column, c.severity, c.passed, c.failed_rows, ",".join(map(str, c.first_rows)),
+             c.message] for c in outcome.checks])
 
 
 def ingest(con, gate: Gate, decision: Decision, run_id: str, key: bytes, file_id: int) -> FileOutcome:
@@ -116,11 +133,8 @@ def ingest(con, gate: Gate, decision: Decision, run_id: str, key: bytes, file_id
     if decision.action == "load":
         scratch = scratch_connection(key)
         try:
-            raw, outcome.checks = check_file(scratch, decision)
-            if not outcome.errors:
-                typed_rows(scratch, decision, raw, file_id)
-                cost_centers = [r[0] for r in con.execute(sql("gate/current_cost_centers")).fetchall()]
-                outcome.checks += content_checks(scratch, gate, decision, raw, cost_centers)
+            cost_centers = [r[0] for r in con.execute(sql("gate/current_cost_centers")).fetchall()]
+            raw, outcome.checks = inspect(scratch, gate, decision, file_id, cost_centers)
             if outcome.errors:
                 outcome.status, outcome.reason = "rejected", "; ".join(c.describe() for c in outcome.errors)
                 outcome.rows = raw.rows if raw else 0

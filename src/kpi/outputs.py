@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from kpi import validation_report
 from kpi.errors import UsageError
 
 
@@ -30,6 +31,13 @@ def write_scorecard(con, out: Path, run_id: str) -> list[tuple[Path, Path]]:
         con.execute(f"copy (select * from kpi.scorecard order by period_end, kpi_id) to '{tmp}' ({options})")
         staged.append((tmp, final))
     return staged
+
+
+def write_validation_report(con, out: Path, run_id: str) -> list[tuple[Path, Path]]:
+    """validation.html: every file this run looked at and every check, staged under a temporary name."""
+    tmp, final = staged_path(out, "validation.html", run_id)
+    tmp.write_text(validation_report.render(con, run_id), encoding="utf-8")
+    return [(tmp, final)]
 
 
 def swap(staged: list[tuple[Path, Path]]) -> None:

@@ -17,6 +17,7 @@ from kpi.ingest import FileOutcome, ingest
 from kpi.landing import scan
 from kpi.manifest import Decision, known_files, plan
 from kpi.paths import Locations
+from kpi.sqlfiles import query
 from kpi.warehouse import connect, writer_lock
 
 log = logging.getLogger("kpi")
@@ -141,10 +142,17 @@ def stage_outputs(run: Run) -> None:
     """Write the board outputs under temporary names; they replace the old ones only after the commit."""
     outputs.prepare(run.loc.out)
     run.staged_outputs += outputs.write_scorecard(run.con, run.loc.out, run.run_id)
+    run.staged_outputs += outputs.write_validation_report(run.con, run.loc.out, run.run_id)
 
 
 def swap_outputs(run: Run) -> None:
     outputs.swap(run.staged_outputs)
+
+
+def _records(con, name: str, **params) -> list[dict]:
+    rel = query(con, name, **params)
+    cols = [d[0] for d in rel.description]
+    return [dict(zip(cols, row)) for row in rel.fetchall()]
 
 
 def finish(run: Run) -> dict:
@@ -155,9 +163,14 @@ def finish(run: Run) -> dict:
         "files_loaded": run.count("loaded"), "files_rejected": run.count("rejected"),
         "files_skipped": run.count("duplicate") + run.count("ignored"),
         "rejected": [{"file": o.name, "reason": o.reason} for o in run.rejected],
-        "restatements": run.con.execute("select count(*) from kpi.restatements where run_id = $1",
-                                        [run.run_id]).fetchone()[0],
+        "failed_checks": [{"file": o.name, "check": c.check, "column": c.column, "severity": c.severity,
+                           "failed_rows": c.failed_rows, "first_rows": c.first_rows}
+                          for o in run.outcomes for c in o.checks if not c.passed],
+        "headline": _records(run.con, "publish/headline", as_of=run.as_of),
+        "restatements": _records(run.con, "publish/run_restatements", run_id=run.run_id),
         "warehouse": str(run.loc.warehouse), "out": str(run.loc.out),
+        "validation_seconds": round(run.gate.seconds, 3),
+        "rows_loaded": sum(o.rows for o in run.outcomes if o.status == "loaded"),
     }
     run.con.execute(
         "insert into meta.runs values ($1, $2, $3, $4, current_timestamp, $5, $6, $7, $8, $9)",

@@ -19,7 +19,8 @@ def print_status(loc: Locations) -> None:
     con = connect_read_only(loc.warehouse)
     try:
         for title, name in (("Recent runs", "status/recent_runs"), ("Sources", "status/sources"),
-                            ("Rejected and skipped files", "status/problem_files")):
+                            ("Rejected and skipped files", "status/problem_files"),
+                            ("Failed checks", "status/failed_checks")):
             rel = con.execute(sql(name))
             headers = [d[0] for d in rel.description]
             rows = rel.fetchall()

@@ -7,12 +7,26 @@ from pathlib import Path
 from kpi.contract import SOURCES, ExportName, parse_file_name
 from kpi.dates import today_amsterdam
 from kpi.errors import EXIT_OK, EXIT_REJECTED, UsageError
-from kpi.ingest import check_file, scratch_connection
+from kpi.gate import Gate
+from kpi.ingest import inspect, scratch_connection
+from kpi.sqlfiles import sql
+from kpi.warehouse import connect_read_only
 from kpi.landing import LandingFile
 from kpi.manifest import Decision
 
 
-def validate_file(source: str, path: Path) -> int:
+def current_cost_centers(warehouse: Path) -> list[str] | None:
+    """The current snapshot's cost centers, read-only from the warehouse; None when there is none."""
+    if not warehouse.exists():
+        return None
+    con = connect_read_only(warehouse)
+    try:
+        return [r[0] for r in con.execute(sql("gate/current_cost_centers")).fetchall()]
+    finally:
+        con.close()
+
+
+def validate_file(source: str, path: Path, warehouse: Path) -> int:
     """Print one line per failed check; 0 when the file would load, 1 when it would be rejected."""
     if source not in SOURCES:
         raise UsageError(f"--source must be one of {', '.join(SOURCES)}, not '{source}'.")
@@ -27,15 +41,19 @@ def validate_file(source: str, path: Path) -> int:
         print(f"note: {path.name} does not follow {source}_YYYYMMDD.{ext}; the export date is taken as {export.export_date}")
     stat = path.stat()
     decision = Decision(LandingFile(path, path.name, stat.st_size, stat.st_mtime_ns, export), "", "load")
+    cost_centers = current_cost_centers(warehouse) if source == "spending" else []
+    if cost_centers is None:
+        print(f"note: no warehouse at {warehouse}; cost centers are not checked against the current snapshot")
     scratch = scratch_connection(b"validate-only")  # nothing is stored, so any key will do
     try:
-        raw, checks = check_file(scratch, decision)
+        raw, checks = inspect(scratch, Gate(), decision, 0, cost_centers)
     finally:
         scratch.close()
-    for c in checks:
+    failed = [c for c in checks if not c.passed]
+    for c in failed:
         print(f"{path.name}: {c.describe()}")
-    errors = [c for c in checks if c.severity == "error"]
+    errors = [c for c in failed if c.is_error]
     rows = f"{raw.rows} rows, " if raw else ""
-    print(f"{path.name}: {rows}{len(errors)} error(s), {len(checks) - len(errors)} warning(s): "
+    print(f"{path.name}: {rows}{len(errors)} error(s), {len(failed) - len(errors)} warning(s): "
           f"{'would be rejected' if errors else 'would load'}")
     return EXIT_REJECTED if errors else EXIT_OK
