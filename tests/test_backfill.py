@@ -1,0 +1,60 @@
+"""Backfill is idempotent, corrections restate published values (and say so), reconciliation guards publishing."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import fingerprint, query, run, write
+from kpi.errors import RunFailed
+
+
+@pytest.fixture
+def history(loc):
+    write(loc, "cost_centers/cost_centers_20240101.csv", "CC1,objectives,0.6,awareness,A\nCC1,fundraising,0.4,,A\nCC2,management_admin,1,,B")
+    write(loc, "members/members_20240331.csv", "P1,2020-01-01,,1990-01-01,1011 AB,,5,monthly,street\nP2,2024-02-10,,,,,,,")
+    write(loc, "donations/donations_20240131.csv", "T1,P1,2024-01-05,100.00,particulieren,gift,,")
+    write(loc, "donations/donations_20240229.csv", "T2,P2,2024-02-05,50.00,particulieren,membership_fee,,")
+    write(loc, "spending/spending_20240229.csv", "E1,2024-01-06,4000,CC1,40.00,\nE2,2024-02-07,4000,CC2,10.00,")
+    run(loc, "2024-03-31")
+    return loc
+
+
+def test_backfill_twice_gives_identical_tables(history):
+    run(history, "2024-03-31", first="2024-01-01")
+    once = fingerprint(history.warehouse, skip=("meta.runs", "kpi.restatements"))
+    run(history, "2024-03-31", first="2024-01-01")
+    assert fingerprint(history.warehouse, skip=("meta.runs", "kpi.restatements")) == once
+    assert query(history, "select count(*) from kpi.restatements") == [(0,)]
+
+
+def test_a_correction_restates_history_and_the_run_lists_it(history):
+    write(history, "donations/donations_20240331.csv", "T1,P1,2024-01-05,80.00,particulieren,gift,,")
+    summary = run(history, "2024-03-31")
+    restated = {(r["period_end"], r["kpi_id"]): (r["old_value"], r["new_value"]) for r in summary["restatements"]}
+    assert restated[("2024-01-31", "income_total")] == (100.0, 80.0)
+    assert restated[("2024-03-31", "income_total")] == (150.0, 130.0)
+    assert query(history, "select old_value, new_value, run_id from kpi.restatements where period_end = '2024-01-31' "
+                          "and kpi_id = 'income_total'") == [(100.0, 80.0, summary["run_id"])]
+    assert ("2024-01-31", "members") not in restated
+
+
+def test_breakdowns_add_up_to_the_scorecard(history):
+    total = query(history, "select sum(persons) from kpi.movement_by_roles where period_end = '2024-03-31'")[0][0]
+    assert total == query(history, "select value from kpi.scorecard where period_end = '2024-03-31' "
+                                   "and kpi_id = 'movement_total'")[0][0] == 2
+    income = query(history, "select sum(amount) from kpi.income_by_source where period_end = '2024-03-31'")[0][0]
+    costs = query(history, "select category, amount from kpi.costs_by_category where period_end = '2024-03-31' "
+                           "order by category")
+    assert income == 150.0 and costs == [("fundraising", 16.0), ("management_admin", 10.0), ("objectives", 24.0)]
+    assert query(history, "select month_end::varchar, joined from kpi.member_flows where joined > 0") == [("2024-02-29", 1)]
+    assert query(history, "select postal_region, persons from kpi.movement_by_region where period_end = '2024-03-31' "
+                          "order by 1") == [("1", 1), ("unknown", 1)]
+
+
+def test_reconciliation_failure_publishes_nothing(history):
+    before = fingerprint(history.warehouse)
+    # a new cost-center key without CC2: the ledger's CC2 costs would vanish from the scorecard
+    write(history, "cost_centers/cost_centers_20240331.csv", "CC1,objectives,1,awareness,A")
+    with pytest.raises(RunFailed, match="Reconciliation failed"):
+        run(history, "2024-03-31")
+    assert fingerprint(history.warehouse) == before
