@@ -90,3 +90,14 @@ def test_the_landing_folder_is_never_changed(loc):
     run(loc)
     after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in loc.landing.rglob("*") if p.is_file()}
     assert before == after
+
+
+def test_a_rerun_with_nothing_new_leaves_models_and_outputs_alone(loc):
+    write(loc, "donations/donations_20240131.csv", ROW.format(amount="10.00"))
+    run(loc)
+    stamp = (loc.out / "scorecard.csv").stat().st_mtime_ns
+    run(loc)
+    assert (loc.out / "scorecard.csv").stat().st_mtime_ns == stamp
+    assert query(loc, "select built from meta.runs order by started_at") == [(True,), (False,)]
+    run(loc, "2025-01-31")  # another as-of date: everything is rebuilt
+    assert query(loc, "select built from meta.runs order by started_at")[-1] == (True,)

@@ -10,10 +10,12 @@ create schema if not exists meta;
 -- meta.settings: one row per setting the warehouse was built with (e.g. the pseudonym key fingerprint).
 create table if not exists meta.settings (name varchar, value varchar);
 
--- meta.runs: one row per run, including failed ones.
+-- meta.runs: one row per run, including failed ones. built: the run rebuilt the models and outputs
+-- (a run that finds nothing new for the same as-of, periods and targets leaves them as they are).
 create table if not exists meta.runs (
     run_id varchar, command varchar, as_of date, started_at timestamp, finished_at timestamp,
-    status varchar, files_loaded integer, files_rejected integer, files_skipped integer, message varchar
+    status varchar, files_loaded integer, files_rejected integer, files_skipped integer, message varchar,
+    first_period date, targets_sha varchar, built boolean
 );
 
 -- meta.files: one row per distinct landing file (path + content hash) the pipeline has seen.

@@ -9,6 +9,9 @@ from kpi import validation_report
 from kpi.errors import UsageError
 
 
+NAMES = ("scorecard.csv", "scorecard.parquet", "validation.html")
+
+
 def staged_path(out: Path, name: str, run_id: str) -> tuple[Path, Path]:
     """(temporary path, final path) for one output; the temporary file sits in the same folder."""
     return out / f".{name}.{run_id}.tmp", out / name

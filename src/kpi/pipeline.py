@@ -17,7 +17,7 @@ from kpi.ingest import FileOutcome, ingest
 from kpi.landing import scan
 from kpi.manifest import Decision, known_files, plan
 from kpi.paths import Locations
-from kpi.sqlfiles import query
+from kpi.sqlfiles import query, run_script
 from kpi.warehouse import connect, writer_lock
 
 log = logging.getLogger("kpi")
@@ -39,6 +39,7 @@ class Run:
     outcomes: list[FileOutcome] = field(default_factory=list)
     staged_outputs: list[tuple[Path, Path]] = field(default_factory=list)
     gate: Gate = field(default_factory=Gate)
+    built: bool = False
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -105,8 +106,10 @@ def _abort(con, run_id, command, as_of, error, run) -> None:
         outputs.discard(run.staged_outputs)
     message = str(error).splitlines()[0][:500] if str(error) else type(error).__name__
     try:
-        con.execute("insert into meta.runs values ($1, $2, $3, $4, current_timestamp, 'failed', 0, 0, 0, $5)",
-                    [run_id, command, as_of, datetime.now(), message])
+        run_script(con, "publish/record_run", run_id=run_id, command=command, as_of=as_of,
+                   started_at=run.started_at if run else datetime.now(), status="failed", files_loaded=0,
+                   files_rejected=0, files_skipped=0, message=message, first_period=None, targets_sha=None,
+                   built=False)
     except Exception:
         log.warning("could not record the failed run %s", run_id)
 
@@ -133,13 +136,33 @@ def ingest_file(run: Run, decision: Decision) -> FileOutcome:
     return outcome
 
 
+def up_to_date(run: Run) -> bool:
+    """A nightly run that found nothing new, with the last build's as-of, periods and targets, and its outputs."""
+    if run.command != "run" or run.outcomes:
+        return False
+    last = query(run.con, "publish/last_build").fetchall()
+    if not last:
+        return False
+    _, as_of, first_period, targets_sha = last[0]
+    first = run.first_period or run.targets.first_period()
+    return (as_of, first_period, targets_sha) == (run.as_of, first, run.targets.sha) and \
+        all((run.loc.out / name).exists() for name in outputs.NAMES)
+
+
 def build_models(run: Run) -> None:
     """Rebuild staging, marts and KPIs, reconcile, and replace the scorecard rows of the touched periods."""
+    if up_to_date(run):
+        log.info("nothing new since the last build for as-of %s; models and outputs are current", run.as_of)
+        run.first_period = run.first_period or run.targets.first_period()
+        return
     run.first_period = models.build(run.con, run.targets, run.run_id, run.as_of, run.first_period)
+    run.built = True
 
 
 def stage_outputs(run: Run) -> None:
     """Write the board outputs under temporary names; they replace the old ones only after the commit."""
+    if not run.built:
+        return
     outputs.prepare(run.loc.out)
     run.staged_outputs += outputs.write_scorecard(run.con, run.loc.out, run.run_id)
     run.staged_outputs += outputs.write_validation_report(run.con, run.loc.out, run.run_id)
@@ -172,11 +195,11 @@ def finish(run: Run) -> dict:
         "validation_seconds": round(run.gate.seconds, 3),
         "rows_loaded": sum(o.rows for o in run.outcomes if o.status == "loaded"),
     }
-    run.con.execute(
-        "insert into meta.runs values ($1, $2, $3, $4, current_timestamp, $5, $6, $7, $8, $9)",
-        [run.run_id, run.command, run.as_of, run.started_at, status, summary["files_loaded"],
-         summary["files_rejected"], summary["files_skipped"],
-         "; ".join(f"{r['file']}: {r['reason']}" for r in summary["rejected"])[:2000] or None])
+    run_script(run.con, "publish/record_run", run_id=run.run_id, command=run.command, as_of=run.as_of,
+               started_at=run.started_at, status=status, files_loaded=summary["files_loaded"],
+               files_rejected=summary["files_rejected"], files_skipped=summary["files_skipped"],
+               message="; ".join(f"{r['file']}: {r['reason']}" for r in summary["rejected"])[:2000] or None,
+               first_period=run.first_period, targets_sha=run.targets.sha, built=run.built)
     run.con.execute("commit")
     return summary
 

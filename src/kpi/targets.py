@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -25,6 +26,7 @@ class Targets:
     admin_norms: list[tuple[int, float]]  # (from_year, max)
     budgets: list[tuple[int, float, float]]  # (year, income eur, costs eur)
     raw: dict
+    sha: str  # content hash of the file, to tell whether the targets changed since the last build
 
     def first_period(self) -> date:
         return self.reporting_start.replace(day=1)
@@ -53,6 +55,7 @@ def load(path: Path) -> Targets:
             budgets=sorted((int(y), float(b["income"]) * 1000, float(b["costs"]) * 1000)
                            for y, b in data.get("budget", {}).items()),
             raw=data,
+            sha=hashlib.sha256(path.read_bytes()).hexdigest(),
         )
     except (KeyError, TypeError, ValueError) as e:
         raise UsageError(f"The targets file {path} lacks or misstates {e}; compare it with config/targets.toml.") from None
