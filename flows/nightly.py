@@ -5,6 +5,7 @@ from __future__ import annotations
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.states import Failed
 
 from kpi import pipeline, summary as run_summary
 from kpi.dates import parse_day, today_amsterdam
@@ -33,12 +34,16 @@ STEPS = {
 }
 
 
-def _publish_artifacts(summary: dict) -> dict:
-    """The run's summary (markdown) and the as-of scorecard (table) as Prefect artifacts."""
+def _finish(summary: dict):
+    """Leave the artifacts; end Failed (outputs already published) when a file was rejected."""
     create_markdown_artifact(run_summary.markdown(summary), key="kpi-run-summary",
                              description=f"KPI run {summary['run_id']}")
     create_table_artifact(run_summary.scorecard_table(summary), key="kpi-scorecard",
                           description=f"Scorecard as of {summary['as_of']}")
+    if summary["rejected"]:
+        names = ", ".join(r["file"] for r in summary["rejected"])
+        return Failed(message=f"{len(summary['rejected'])} file(s) rejected: {names}; outputs were published "
+                              "from the data that passed", data=summary)
     return summary
 
 
@@ -48,7 +53,7 @@ def nightly(as_of: str | None = None, landing: str | None = None, warehouse: str
     """Load new exports, validate them, build the models, compute KPIs up to as_of and publish."""
     day = parse_day(as_of, "as_of") if as_of else today_amsterdam()
     loc = Locations.resolve(landing, warehouse, out, targets)
-    return _publish_artifacts(pipeline.execute(loc, "run", day, wait=wait, steps=STEPS))
+    return _finish(pipeline.execute(loc, "run", day, wait=wait, steps=STEPS))
 
 
 @flow(name="kpi-backfill")
@@ -57,4 +62,4 @@ def backfill(start: str, end: str, landing: str | None = None, warehouse: str | 
     """Recompute every period from start to end from what is loaded (loading new files first) and republish."""
     first, last = parse_day(start, "start"), parse_day(end, "end")
     loc = Locations.resolve(landing, warehouse, out, targets)
-    return _publish_artifacts(pipeline.execute(loc, "backfill", last, first, wait=wait, steps=STEPS))
+    return _finish(pipeline.execute(loc, "backfill", last, first, wait=wait, steps=STEPS))

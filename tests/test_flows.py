@@ -22,7 +22,10 @@ def test_nightly_flow_loads_publishes_and_leaves_artifacts(loc):
     write(loc, "cost_centers/cost_centers_20240101.csv", "CC1,objectives,0.75,awareness,A\nCC1,fundraising,0.25,,A")
     write(loc, "donations/donations_20240131.csv", "T1,P1,2024-01-05,100.00,particulieren,gift,,")
     write(loc, "spending/spending_20240131.csv", "E1,2024-01-06,4000,CC1,40.00,\nE2,2024-01-07,4000,CC9,1.00,")
-    summary = nightly(as_of="2024-01-31", landing=str(loc.landing), warehouse=str(loc.warehouse), out=str(loc.out))
+    state = nightly(as_of="2024-01-31", landing=str(loc.landing), warehouse=str(loc.warehouse), out=str(loc.out),
+                    return_state=True)
+    assert state.is_failed() and "spending/spending_20240131.csv" in state.message
+    summary = state.result(raise_on_failure=False)
     assert summary["files_loaded"] == 2 and summary["rejected"][0]["file"] == "spending/spending_20240131.csv"
     assert {"scorecard.csv", "scorecard.parquet", "validation.html"} <= {p.name for p in loc.out.iterdir()}
     report = (loc.out / "validation.html").read_text()

@@ -71,3 +71,9 @@ create table if not exists kpi.scorecard (
 create table if not exists kpi.restatements (
     period_end date, kpi_id varchar, old_value double, new_value double, run_id varchar, restated_at timestamp
 );
+
+-- kpi.scorecard_quality: the companion of kpi.scorecard (its columns are fixed by kpis.md): the quality of
+-- each row's inputs (ok, stale, rejected_delivery) and why. One row per (period_end, kpi_id).
+create table if not exists kpi.scorecard_quality (
+    period_end date, kpi_id varchar, quality varchar, detail varchar, run_id varchar
+);

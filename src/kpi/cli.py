@@ -73,6 +73,14 @@ def _paths(args) -> dict:
     return {k: getattr(args, k) for k in ("landing", "warehouse", "out", "targets")}
 
 
+def _outcome(state) -> dict:
+    """The summary a flow run returned, also when it ended Failed for a rejected file; re-raise a crash."""
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
 def _report(summary: dict) -> int:
     print(f"run {summary['run_id']}: {summary['files_loaded']} file(s) loaded, {summary['files_rejected']} rejected, "
           f"{summary['files_skipped']} skipped; {len(summary['restatements'])} published value(s) restated.")
@@ -101,7 +109,7 @@ def cmd_run(args) -> int:
         parse_day(args.as_of, "--as-of")
     _preflight(args)
     from flows.nightly import nightly
-    return _report(nightly(as_of=args.as_of, wait=args.wait, **_paths(args)))
+    return _report(_outcome(nightly(as_of=args.as_of, wait=args.wait, return_state=True, **_paths(args))))
 
 
 def cmd_backfill(args) -> int:
@@ -110,7 +118,8 @@ def cmd_backfill(args) -> int:
         raise UsageError(f"--from ({args.start}) must not be after --to ({args.end}).")
     _preflight(args)
     from flows.nightly import backfill
-    return _report(backfill(start=args.start, end=args.end, wait=args.wait, **_paths(args)))
+    return _report(_outcome(backfill(start=args.start, end=args.end, wait=args.wait, return_state=True,
+                                     **_paths(args))))
 
 
 def cmd_validate(args) -> int:
@@ -140,7 +149,7 @@ def cmd_demo(args) -> int:
     else:
         print(f"Using the landing folder already at {loc.landing.resolve()}.")
     from flows.nightly import nightly
-    return _report(nightly(as_of=end.isoformat(), **_paths(args)))
+    return _report(_outcome(nightly(as_of=end.isoformat(), return_state=True, **_paths(args))))
 
 
 COMMANDS = {"run": cmd_run, "backfill": cmd_backfill, "validate": cmd_validate, "status": cmd_status,

@@ -16,7 +16,7 @@ STAGING = ("staging/stg_files", "staging/stg_cost_centers", "staging/stg_members
 MARTS = ("marts/periods", "marts/dim_person", "marts/fct_role_periods", "marts/fct_action_days",
          "marts/fct_income", "marts/fct_costs")
 KPI = ("kpi/kpi_catalog", "kpi/supporter_persons", "kpi/movement_persons", "kpi/movement", "kpi/finance",
-       "kpi/scorecard_new", "kpi/income_by_source", "kpi/costs_by_category", "kpi/movement_by_roles",
+       "kpi/scorecard_new", "kpi/source_freshness", "kpi/scorecard_quality_new", "kpi/income_by_source", "kpi/costs_by_category", "kpi/movement_by_roles",
        "kpi/movement_by_activist_type", "kpi/movement_by_age_band", "kpi/movement_by_region", "kpi/member_flows")
 PUBLISH = ("publish/restatements", "publish/scorecard")
 

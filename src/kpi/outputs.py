@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kpi import validation_report
 from kpi.errors import UsageError
+from kpi.sqlfiles import sql
 
 
 NAMES = ("scorecard.csv", "scorecard.parquet", "validation.html")
@@ -27,11 +28,11 @@ def prepare(out: Path) -> None:
 
 
 def write_scorecard(con, out: Path, run_id: str) -> list[tuple[Path, Path]]:
-    """scorecard.csv and scorecard.parquet from kpi.scorecard, staged under temporary names."""
+    """scorecard.csv and scorecard.parquet: kpi.scorecard with its quality, staged under temporary names."""
     staged = []
     for name, options in (("scorecard.csv", "format csv, header"), ("scorecard.parquet", "format parquet")):
         tmp, final = staged_path(out, name, run_id)
-        con.execute(f"copy (select * from kpi.scorecard order by period_end, kpi_id) to '{tmp}' ({options})")
+        con.execute(f"copy ({sql('publish/scorecard_export')}) to '{tmp}' ({options})")
         staged.append((tmp, final))
     return staged
 

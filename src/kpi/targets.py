@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from kpi.contract import SOURCES
 from kpi.errors import UsageError
 
 
@@ -25,6 +26,7 @@ class Targets:
     objective_3y_min: float
     admin_norms: list[tuple[int, float]]  # (from_year, max)
     budgets: list[tuple[int, float, float]]  # (year, income eur, costs eur)
+    freshness: dict[str, int]  # source -> expected cadence in days
     raw: dict
     sha: str  # content hash of the file, to tell whether the targets changed since the last build
 
@@ -54,11 +56,16 @@ def load(path: Path) -> Targets:
             admin_norms=sorted((int(n["from_year"]), float(n["max"])) for n in finance["management_admin_norm"]),
             budgets=sorted((int(y), float(b["income"]) * 1000, float(b["costs"]) * 1000)
                            for y, b in data.get("budget", {}).items()),
+            freshness={str(k): int(v) for k, v in data["freshness"].items()},
             raw=data,
             sha=hashlib.sha256(path.read_bytes()).hexdigest(),
         )
     except (KeyError, TypeError, ValueError) as e:
         raise UsageError(f"The targets file {path} lacks or misstates {e}; compare it with config/targets.toml.") from None
+    missing = set(SOURCES) - set(targets.freshness)
+    if missing:
+        raise UsageError(f"The targets file {path} lacks a freshness cadence for {', '.join(sorted(missing))}; "
+                         "add it under [freshness].")
     if targets.movement_target <= 0:
         raise UsageError(f"movement.target in {path} must be a positive number of persons.")
     return targets
@@ -84,3 +91,5 @@ def install(con, targets: Targets) -> None:
     con.execute("create or replace temp table targets_budget (year integer, income_eur double, costs_eur double)")
     if targets.budgets:
         con.executemany("insert into targets_budget values (?, ?, ?)", targets.budgets)
+    con.execute("create or replace temp table targets_freshness (source varchar, cadence_days integer)")
+    con.executemany("insert into targets_freshness values (?, ?)", sorted(targets.freshness.items()))

@@ -1,0 +1,40 @@
+-- kpi.source_freshness: per source, the latest accepted export, the expected cadence and the oldest
+-- export date with a rejected file that nothing was accepted in place of (an open rejection).
+-- Grain: one row per source. Inputs: meta.files, targets_freshness, variable run_as_of.
+create or replace table kpi.source_freshness as
+with accepted as (
+    select source, max(export_date) as latest_export
+    from meta.files
+    where status = 'loaded'
+    group by source
+),
+
+open_rejections as (
+    select r.source, min(r.export_date) as rejected_since
+    from meta.files as r
+    where r.status = 'rejected'
+        and not exists (
+            select 1 from meta.files as l
+            where l.source = r.source and l.export_date = r.export_date and l.status = 'loaded'
+        )
+    group by r.source
+),
+
+state as (
+    select
+        t.source,
+        t.cadence_days,
+        a.latest_export,
+        o.rejected_since,
+        case
+            when o.rejected_since is not null then 'rejected_delivery'
+            when a.latest_export is null
+                or a.latest_export + t.cadence_days < getvariable('run_as_of')::date then 'stale'
+            else 'ok'
+        end as state_at_as_of
+    from targets_freshness as t
+    left join accepted as a using (source)
+    left join open_rejections as o using (source)
+)
+
+select * from state order by source;
