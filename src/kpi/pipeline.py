@@ -18,7 +18,7 @@ from kpi.landing import scan
 from kpi.manifest import Decision, known_files, plan
 from kpi.paths import Locations
 from kpi.sqlfiles import query, run_script
-from kpi.warehouse import connect, writer_lock
+from kpi.warehouse import connect, write_status_snapshot, writer_lock
 
 log = logging.getLogger("kpi")
 
@@ -201,6 +201,7 @@ def finish(run: Run) -> dict:
                message="; ".join(f"{r['file']}: {r['reason']}" for r in summary["rejected"])[:2000] or None,
                first_period=run.first_period, targets_sha=run.targets.sha, built=run.built)
     run.con.execute("commit")
+    write_status_snapshot(run.con, run.loc.warehouse)
     return summary
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from kpi.paths import Locations
 from kpi.sqlfiles import sql
-from kpi.warehouse import connect_read_only
+from kpi.errors import WarehouseLocked
+from kpi.warehouse import connect_status, probe_lock
 
 
 def table(rows: list[tuple], headers: list[str]) -> str:
@@ -16,9 +17,15 @@ def table(rows: list[tuple], headers: list[str]) -> str:
 
 
 def print_status(loc: Locations) -> None:
-    con = connect_read_only(loc.warehouse)
+    """Print the status snapshot's tables; say so when a run holds the warehouse right now."""
     try:
-        for title, name in (("Recent runs", "status/recent_runs"), ("Sources", "status/sources"),
+        probe_lock(loc.warehouse)
+    except WarehouseLocked as e:
+        print(f"A run is in progress: {str(e).split(' holds ')[0]}. Showing the state after the last finished run.")
+    con = connect_status(loc.warehouse)
+    try:
+        for title, name in (("Recent runs", "status/recent_runs"), ("Freshness per source", "status/freshness"),
+                            ("Sources", "status/sources"),
                             ("Rejected and skipped files", "status/problem_files"),
                             ("Failed checks", "status/failed_checks")):
             rel = con.execute(sql(name))

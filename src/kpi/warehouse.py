@@ -98,7 +98,7 @@ def connect(warehouse: Path) -> duckdb.DuckDBPyConnection:
 
 
 def connect_read_only(warehouse: Path) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse read-only (kpi status, report readers)."""
+    """Open the warehouse read-only (kpi validate). A reader that must never block a run uses the snapshot."""
     if not warehouse.exists():
         raise UsageError(f"There is no warehouse at {warehouse} yet; run 'kpi run' first or pass --warehouse.")
     try:
@@ -106,6 +106,31 @@ def connect_read_only(warehouse: Path) -> duckdb.DuckDBPyConnection:
     except duckdb.Error as e:
         raise WarehouseLocked(f"The warehouse {warehouse} cannot be read right now ({str(e).splitlines()[0]}); "
                               "try again when the running job has finished.") from None
+
+
+def snapshot_path(warehouse: Path) -> Path:
+    return warehouse.with_name(warehouse.name + ".status.duckdb")
+
+
+def write_status_snapshot(con, warehouse: Path) -> None:
+    """Copy the meta tables to the status snapshot beside the warehouse, replacing it atomically."""
+    final = snapshot_path(warehouse)
+    tmp = final.with_name(final.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    con.execute(f"attach '{tmp}' as snap")
+    try:
+        run_script(con, "publish/status_snapshot")
+    finally:
+        con.execute("detach snap")
+    os.replace(tmp, final)
+
+
+def connect_status(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    """Open the status snapshot read-only: never the live warehouse, so a reader cannot block a run."""
+    path = snapshot_path(warehouse)
+    if not path.exists():
+        raise UsageError(f"There is no warehouse status at {path} yet; run 'kpi run' first or pass --warehouse.")
+    return duckdb.connect(str(path), read_only=True)
 
 
 def table_names(con, schemas=("raw", "staging", "marts", "kpi", "meta")) -> list[str]:
