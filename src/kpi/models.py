@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from datetime import date
 
 from kpi import targets as targets_file
@@ -31,9 +32,12 @@ def build(con, targets: targets_file.Targets, run_id: str, as_of: date, first_pe
     first = first_period or targets.first_period()
     set_run_variables(con, run_id, as_of, first)
     targets_file.install(con, targets)
-    for model in STAGING + MARTS + KPI:
-        log.info("building %s", model)
+    steps = STAGING + MARTS + KPI
+    for i, model in enumerate(steps, 1):
+        started = time.perf_counter()
         run_script(con, model)
+        log.info("event=model_built progress=%d/%d model=%s seconds=%.2f", i, len(steps), model,
+                 time.perf_counter() - started)
     mismatches = con.execute(sql("checks/reconcile")).fetchall()
     if mismatches:
         period, kpi_id, scorecard, staging = mismatches[0]

@@ -40,6 +40,7 @@ class Run:
     staged_outputs: list[tuple[Path, Path]] = field(default_factory=list)
     gate: Gate = field(default_factory=Gate)
     built: bool = False
+    planned: int = 0
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -117,9 +118,11 @@ def _abort(con, run_id, command, as_of, error, run) -> None:
 def plan_files(run: Run) -> list[Decision]:
     """Scan the landing folder and decide what to do with every file not seen before."""
     decisions = plan(scan(run.loc.landing), known_files(run.con))
+    run.planned = len(decisions)
+    log.info("event=landing_scanned run=%s new_files=%d", run.run_id, len(decisions))
     for d in decisions:
         if d.action in ("ignored", "duplicate"):
-            log.warning("%s: %s", d.file.name, d.reason)
+            log.warning("event=file_%s file=%s reason=%r", d.action, d.file.name, d.reason)
     return decisions
 
 
@@ -128,11 +131,12 @@ def ingest_file(run: Run, decision: Decision) -> FileOutcome:
     file_id = run.con.execute("select coalesce(max(file_id), 0) + 1 from meta.files").fetchone()[0]
     outcome = ingest(run.con, run.gate, decision, run.run_id, run.key, file_id)
     run.outcomes.append(outcome)
+    progress = f"{len(run.outcomes)}/{run.planned}"
     if outcome.status == "rejected":
-        log.error("%s rejected: %s", outcome.name, outcome.reason)
+        log.error("event=file_rejected progress=%s file=%s reason=%r", progress, outcome.name, outcome.reason)
     elif outcome.status == "loaded":
-        log.info("%s loaded: %s rows%s", outcome.name, f"{outcome.rows:,}",
-                 " (replaces an earlier delivery)" if outcome.replaces else "")
+        log.info("event=file_loaded progress=%s file=%s rows=%d replaces=%s", progress, outcome.name, outcome.rows,
+                 outcome.replaces)
     return outcome
 
 
@@ -152,7 +156,7 @@ def up_to_date(run: Run) -> bool:
 def build_models(run: Run) -> None:
     """Rebuild staging, marts and KPIs, reconcile, and replace the scorecard rows of the touched periods."""
     if up_to_date(run):
-        log.info("nothing new since the last build for as-of %s; models and outputs are current", run.as_of)
+        log.info("event=build_skipped as_of=%s reason='nothing new since the last build'", run.as_of)
         run.first_period = run.first_period or run.targets.first_period()
         return
     run.first_period = models.build(run.con, run.targets, run.run_id, run.as_of, run.first_period)
