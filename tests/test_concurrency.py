@@ -16,11 +16,26 @@ from kpi.sample import generate
 from kpi.warehouse import probe_lock
 
 
+STARTED: list[subprocess.Popen] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_stray_processes():
+    yield
+    while STARTED:
+        proc = STARTED.pop()
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+
+
 def start(*args, loc) -> subprocess.Popen:
     env = {**os.environ, "KPI_PSEUDONYM_KEY": TEST_KEY, "KPI_LANDING": str(loc.landing),
            "KPI_WAREHOUSE": str(loc.warehouse), "KPI_OUT": str(loc.out)}
-    return subprocess.Popen([sys.executable, "-m", "kpi.cli", *args], stdout=subprocess.PIPE,
+    proc = subprocess.Popen([sys.executable, "-m", "kpi.cli", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env=env)
+    STARTED.append(proc)
+    return proc
 
 
 def wait_for_lock(loc, proc, seconds=120):

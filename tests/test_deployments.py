@@ -50,8 +50,8 @@ def prefect_server(tmp_path, loc):
     try:
         wait_until(lambda: urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2).status == 200,
                    120, "the Prefect server", procs)
-        served = subprocess.Popen([sys.executable, "-m", "flows.serve"], env=env, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)
+        served = subprocess.Popen([sys.executable, "-m", "flows.serve"], env=env, stdout=open(tmp_path / "serve.log", "w"),
+                                  stderr=subprocess.STDOUT)
         procs.append(served)
         os.environ["PREFECT_API_URL"] = env["PREFECT_API_URL"]
         yield env
@@ -76,7 +76,7 @@ def test_deployments_schedule_nightly_and_backfill(prefect_server, loc):
         async with get_client() as client:
             return await client.read_deployment_by_name(name)
 
-    wait_until(lambda: asyncio.run(deployment("kpi-backfill/backfill")), 120, "the deployments")
+    wait_until(lambda: asyncio.run(deployment("kpi-backfill/backfill")), 300, "the deployments")
     nightly = asyncio.run(deployment("kpi-nightly/nightly"))
     schedule = nightly.schedules[0].schedule
     assert (schedule.cron, schedule.timezone) == ("0 2 * * *", "Europe/Amsterdam")

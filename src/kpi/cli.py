@@ -22,6 +22,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--warehouse", help="DuckDB file (default $KPI_WAREHOUSE or data/warehouse.duckdb)")
     p.add_argument("--out", help="output folder (default $KPI_OUT or data/out)")
     p.add_argument("--targets", help="targets file (default $KPI_TARGETS or config/targets.toml)")
+    p.add_argument("--language", help="language of the board outputs: nl (default) or en ($KPI_LANGUAGE)")
     p.add_argument("--debug", action="store_true", help="show a traceback on unexpected errors")
 
 
@@ -56,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     for noisy in ("httpx", "great_expectations"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
+        if args.language:
+            from kpi.labels import Labels
+            os.environ["KPI_LANGUAGE"] = Labels(args.language).language
         return COMMANDS[args.command](args)
     except KpiError as e:
         print(f"kpi: error: {e}", file=sys.stderr)

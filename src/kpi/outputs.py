@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kpi import validation_report
+from datetime import date
+
+from kpi import board_pack, report, validation_report
+from kpi.labels import Labels
 from kpi.errors import UsageError
 from kpi.sqlfiles import sql
 
 
-NAMES = ("scorecard.csv", "scorecard.parquet", "validation.html")
+NAMES = ("scorecard.csv", "scorecard.parquet", "validation.html", "board_pack.xlsx", "report.html")
 
 
 def staged_path(out: Path, name: str, run_id: str) -> tuple[Path, Path]:
@@ -42,6 +45,16 @@ def write_validation_report(con, out: Path, run_id: str) -> list[tuple[Path, Pat
     tmp, final = staged_path(out, "validation.html", run_id)
     tmp.write_text(validation_report.render(con, run_id), encoding="utf-8")
     return [(tmp, final)]
+
+
+def write_board_outputs(con, out: Path, run_id: str, period_end: date, target_date: date,
+                        labels: Labels) -> list[tuple[Path, Path]]:
+    """board_pack.xlsx and report.html for the scorecard up to period_end, staged under temporary names."""
+    pack_tmp, pack = staged_path(out, "board_pack.xlsx", run_id)
+    board_pack.write(con, pack_tmp, period_end, labels)
+    page_tmp, page = staged_path(out, "report.html", run_id)
+    page_tmp.write_text(report.render(con, run_id, period_end, target_date, labels), encoding="utf-8")
+    return [(pack_tmp, pack), (page_tmp, page)]
 
 
 def swap(staged: list[tuple[Path, Path]]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -13,11 +14,12 @@ from kpi import models, outputs, pseudonym
 from kpi import targets as targets_file
 from kpi.errors import UsageError
 from kpi.gate import Gate
+from kpi.labels import Labels
 from kpi.ingest import FileOutcome, ingest
 from kpi.landing import scan
 from kpi.manifest import Decision, known_files, plan
 from kpi.paths import Locations
-from kpi.sqlfiles import query, run_script
+from kpi.sqlfiles import query, records, run_script
 from kpi.warehouse import connect, write_status_snapshot, writer_lock
 
 log = logging.getLogger("kpi")
@@ -41,6 +43,7 @@ class Run:
     gate: Gate = field(default_factory=Gate)
     built: bool = False
     planned: int = 0
+    language: str = field(default_factory=lambda: os.environ.get("KPI_LANGUAGE", "nl"))
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -170,16 +173,12 @@ def stage_outputs(run: Run) -> None:
     outputs.prepare(run.loc.out)
     run.staged_outputs += outputs.write_scorecard(run.con, run.loc.out, run.run_id)
     run.staged_outputs += outputs.write_validation_report(run.con, run.loc.out, run.run_id)
+    run.staged_outputs += outputs.write_board_outputs(run.con, run.loc.out, run.run_id, run.as_of,
+                                                      run.targets.movement_target_date, Labels(run.language))
 
 
 def swap_outputs(run: Run) -> None:
     outputs.swap(run.staged_outputs)
-
-
-def _records(con, name: str, **params) -> list[dict]:
-    rel = query(con, name, **params)
-    cols = [d[0] for d in rel.description]
-    return [dict(zip(cols, row)) for row in rel.fetchall()]
 
 
 def finish(run: Run) -> dict:
@@ -193,8 +192,8 @@ def finish(run: Run) -> dict:
         "failed_checks": [{"file": o.name, "check": c.check, "column": c.column, "severity": c.severity,
                            "failed_rows": c.failed_rows, "first_rows": c.first_rows}
                           for o in run.outcomes for c in o.checks if not c.passed],
-        "headline": _records(run.con, "publish/headline", as_of=run.as_of),
-        "restatements": _records(run.con, "publish/run_restatements", run_id=run.run_id),
+        "headline": records(run.con, "publish/headline", as_of=run.as_of),
+        "restatements": records(run.con, "publish/run_restatements", run_id=run.run_id),
         "warehouse": str(run.loc.warehouse), "out": str(run.loc.out),
         "validation_seconds": round(run.gate.seconds, 3),
         "rows_loaded": sum(o.rows for o in run.outcomes if o.status == "loaded"),

@@ -39,3 +39,10 @@ def query(con, name: str, **params):
 def create_table_as(con, table: str, name: str, **params) -> None:
     """Materialise the SELECT in sql/<name>.sql as table (replacing it), binding its $named parameters."""
     con.execute(f"create or replace table {table} as {sql(name)}", bind(name, params))
+
+
+def records(con, name: str, **params) -> list[dict]:
+    """The rows of the SELECT in sql/<name>.sql as dicts."""
+    rel = query(con, name, **params)
+    cols = [d[0] for d in rel.description]
+    return [dict(zip(cols, row)) for row in rel.fetchall()]
