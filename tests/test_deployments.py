@@ -53,10 +53,11 @@ def prefect_server(tmp_path, loc):
         served = subprocess.Popen([sys.executable, "-m", "flows.serve"], env=env, stdout=open(tmp_path / "serve.log", "w"),
                                   stderr=subprocess.STDOUT)
         procs.append(served)
-        os.environ["PREFECT_API_URL"] = env["PREFECT_API_URL"]
-        yield env
+        # Prefect reads its settings once per process: point this process's client at the server explicitly
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+        with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}):
+            yield env
     finally:
-        os.environ.pop("PREFECT_API_URL", None)
         for p in reversed(procs):
             p.terminate()
             try:
