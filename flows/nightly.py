@@ -27,8 +27,7 @@ RETRYING = {"retries": 2, "retry_delay_seconds": 2, "retry_condition_fn": _trans
 
 STEPS = {
     pipeline.plan_files: task(pipeline.plan_files, name="scan landing", **RETRYING),
-    pipeline.ingest_file: task(pipeline.ingest_file, name="ingest file", task_run_name="ingest {decision.file.name}",
-                               **RETRYING),
+    pipeline.ingest_files: task(pipeline.ingest_files, name="load new files", cache_policy=NO_CACHE),
     pipeline.build_models: task(pipeline.build_models, name="build models", cache_policy=NO_CACHE),
     pipeline.stage_outputs: task(pipeline.stage_outputs, name="write outputs", **RETRYING),
 }

@@ -16,6 +16,7 @@ from kpi.manifest import Decision
 from kpi.readers import RawFile, Unreadable, read_export
 from kpi.gate import Gate
 from kpi.sqlfiles import create_table_as, run_script, sql
+from kpi.warehouse import resource_config
 
 log = logging.getLogger("kpi")
 
@@ -40,10 +41,25 @@ class FileOutcome:
 
 def scratch_connection(key: bytes) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB where a file is read and checked, so a broken file never touches the warehouse."""
-    con = duckdb.connect(":memory:", config={"threads": 2, "temp_directory": tempfile.gettempdir()})
+    con = duckdb.connect(":memory:", config={**resource_config("1GB"), "temp_directory": tempfile.gettempdir()})
     run_script(con, "macros/parse")
     pseudonym.install(con, key)
     return con
+
+
+READ_ATTEMPTS, READ_PAUSE_SECONDS = 3, 1.0
+
+
+def _read_with_retries(scratch, path, ext, source) -> RawFile:
+    """Reading is the transient step: an operating-system error (a share briefly away) is tried again."""
+    for attempt in range(1, READ_ATTEMPTS + 1):
+        try:
+            return read_export(scratch, path, ext, source)
+        except OSError as e:
+            if attempt == READ_ATTEMPTS:
+                raise Unreadable(f"it could not be read after {READ_ATTEMPTS} attempts ({e.strerror or e})") from None
+            log.warning("event=read_retry file=%s attempt=%d error=%r", path.name, attempt, str(e))
+            time.sleep(READ_PAUSE_SECONDS)
 
 
 def check_file(scratch, decision: Decision) -> tuple[RawFile | None, list[CheckResult]]:
@@ -51,7 +67,7 @@ def check_file(scratch, decision: Decision) -> tuple[RawFile | None, list[CheckR
     export = decision.file.export
     source = SOURCES[export.source]
     try:
-        raw = read_export(scratch, decision.file.path, export.ext, source)
+        raw = _read_with_retries(scratch, decision.file.path, export.ext, source)
     except Unreadable as e:
         return None, [CheckResult("readable", None, "error", 0, [], f"{e}; re-export the file")]
     checks = parse_checks(scratch, raw, source)

@@ -156,6 +156,11 @@ def up_to_date(run: Run) -> bool:
         all((run.loc.out / name).exists() for name in outputs.NAMES)
 
 
+def ingest_files(run: Run, decisions: list[Decision]) -> list[FileOutcome]:
+    """Load or reject every new file, one at a time, in load order."""
+    return [ingest_file(run, d) for d in decisions]
+
+
 def build_models(run: Run) -> None:
     """Rebuild staging, marts and KPIs, reconcile, and replace the scorecard rows of the touched periods."""
     if up_to_date(run):
@@ -213,8 +218,7 @@ def execute(loc: Locations, command: str, as_of: date, first_period: date | None
     """One whole run. steps maps a step function to a wrapper of it (the flows pass Prefect tasks)."""
     step = (steps or {}).get
     with open_run(loc, command, as_of, first_period, wait=wait) as run:
-        for decision in step(plan_files, plan_files)(run):
-            step(ingest_file, ingest_file)(run, decision)
+        step(ingest_files, ingest_files)(run, step(plan_files, plan_files)(run))
         step(build_models, build_models)(run)
         step(stage_outputs, stage_outputs)(run)
         summary = finish(run)

@@ -44,8 +44,10 @@ def read_export(scratch: duckdb.DuckDBPyConnection, path: Path, ext: str, source
         raw = reader(scratch, path, source)
     except Unreadable:
         raise
-    except (duckdb.Error, pl.exceptions.PolarsError, OSError, ValueError) as e:
+    except (duckdb.Error, pl.exceptions.PolarsError, ValueError) as e:
         raise Unreadable(f"it cannot be parsed as {ext.upper()} ({_first_line(e)})") from None
+    except OSError:
+        raise  # the file system, not the file: the caller may retry
     except Exception as e:  # fastexcel raises its own types for broken workbooks
         raise Unreadable(f"it cannot be parsed as {ext.upper()} ({_first_line(e)})") from None
     raw.rows = scratch.execute("select count(*) from incoming").fetchone()[0]

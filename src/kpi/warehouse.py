@@ -80,10 +80,16 @@ def check_writable(warehouse: Path) -> None:
         raise UsageError(f"The warehouse {warehouse} is not writable; choose a writable path with --warehouse.")
 
 
+def resource_config(memory_limit: str | None = None) -> dict:
+    """DuckDB's memory cap (KPI_MEMORY_LIMIT, default 2GB; beyond it DuckDB spills to disk) and threads."""
+    return {"memory_limit": memory_limit or os.environ.get("KPI_MEMORY_LIMIT", "2GB"),
+            "threads": int(os.environ.get("KPI_THREADS", os.cpu_count() or 2))}
+
+
 def connect(warehouse: Path) -> duckdb.DuckDBPyConnection:
     """Open the warehouse for writing and make sure every schema and meta table exists."""
     try:
-        con = duckdb.connect(str(warehouse))
+        con = duckdb.connect(str(warehouse), config=resource_config())
     except duckdb.IOException as e:
         if "lock" in str(e).lower():
             raise WarehouseLocked(f"Another process has the warehouse {warehouse} open; "

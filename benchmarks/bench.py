@@ -1,0 +1,109 @@
+"""Benchmark: cold run, nightly increment, no-change rerun, a plain-DuckDB baseline and a bare Prefect flow.
+
+    .venv/bin/python benchmarks/bench.py --scale 0.1 [--workdir bench-data] [--json results.json]
+
+Each measurement is a separate process; its wall time and peak resident memory (ru_maxrss) are printed with
+the ratios the performance goals are stated in. See BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+END = date(2026, 11, 22)
+
+
+def measure(label: str, args: list[str], env: dict) -> dict:
+    """Run one command in a child that reports its own peak memory; wall time from here."""
+    probe = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)")
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env)
+    seconds = time.perf_counter() - started
+    try:
+        peak_kib, code = map(int, done.stdout.strip().splitlines()[-1].split())
+    except (ValueError, IndexError):
+        raise SystemExit(f"{label} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    if code not in (0,):
+        raise SystemExit(f"{label} exited {code}:\n{done.stderr[-3000:]}")
+    result = {"label": label, "seconds": round(seconds, 2), "peak_mib": round(peak_kib / 1024)}
+    print(f"{label:<28} {result['seconds']:>9.2f} s {result['peak_mib']:>7} MiB", flush=True)
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scale", type=float, default=0.1)
+    ap.add_argument("--workdir", type=Path, default=ROOT / "bench-data")
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+
+    work = args.workdir / f"scale-{args.scale}"
+    shutil.rmtree(work, ignore_errors=True)
+    full, landing = work / "all-files", work / "landing"
+    env = {**os.environ, "KPI_PSEUDONYM_KEY": "benchmark-key", "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "PREFECT_HOME": str(work / "prefect"), "KPI_LANDING": str(landing),
+           "KPI_WAREHOUSE": str(work / "warehouse.duckdb"), "KPI_OUT": str(work / "out")}
+    kpi = [str(Path(sys.executable).with_name("kpi"))]
+
+    started = time.perf_counter()
+    from kpi.sample import generate
+    generate(full, scale=args.scale, end=END)
+    print(f"sample at scale {args.scale}: {sum(1 for _ in full.rglob('*.*'))} files, "
+          f"{sum(p.stat().st_size for p in full.rglob('*.*')) / 2**20:.0f} MiB, "
+          f"generated in {time.perf_counter() - started:.1f} s", flush=True)
+    last_day = f"_{END:%Y%m%d}."
+    shutil.copytree(full, landing, ignore=lambda folder, names: [n for n in names if last_day in n])
+
+    previous = (END - timedelta(days=1)).isoformat()
+    results = [measure("baseline (plain duckdb)", [sys.executable, str(ROOT / "benchmarks/baseline.py"),
+                                                   str(landing), str(work / "baseline.duckdb"), previous], env),
+               measure("cold run", [*kpi, "run", "--as-of", previous], env),
+               measure("bare prefect flow", [sys.executable, str(ROOT / "benchmarks/bare_flow.py")], env)]
+    same = compare_scorecards(work / "warehouse.duckdb", work / "baseline.duckdb", previous)
+    for p in full.rglob(f"*{last_day}*"):
+        target = landing / p.relative_to(full)
+        shutil.copy2(p, target)
+    results.append(measure("nightly increment", [*kpi, "run", "--as-of", END.isoformat()], env))
+    results.append(measure("no-change rerun", [*kpi, "run", "--as-of", END.isoformat()], env))
+
+    by = {r["label"]: r for r in results}
+    ratios = {
+        "cold / baseline (goal <= 2.0)": by["cold run"]["seconds"] / by["baseline (plain duckdb)"]["seconds"],
+        "increment / cold (goal <= 0.10)": by["nightly increment"]["seconds"] / by["cold run"]["seconds"],
+        "rerun / bare flow (goal <= 1.5)": by["no-change rerun"]["seconds"] / by["bare prefect flow"]["seconds"],
+        "cold peak memory GiB (goal <= 3)": by["cold run"]["peak_mib"] / 1024,
+    }
+    for name, value in ratios.items():
+        print(f"{name:<36} {value:.2f}")
+    print(f"baseline scorecard (every period up to {previous}) equals the pipeline's: {same}")
+    if args.json:
+        args.json.write_text(json.dumps({"scale": args.scale, "results": results, "ratios": ratios,
+                                         "baseline_matches": same}, indent=2))
+    if not same:
+        raise SystemExit("the baseline computed a different scorecard")
+
+
+def compare_scorecards(warehouse: Path, baseline: Path, period: str) -> bool:
+    import duckdb
+    con = duckdb.connect()
+    con.execute(f"attach '{warehouse}' as w (read_only); attach '{baseline}' as b (read_only)")
+    differences = con.execute(
+        "select count(*) from w.kpi.scorecard as w full join b.kpi.scorecard as b using (period_end, kpi_id) "
+        "where period_end <= ? and (w.value is distinct from b.value and abs(w.value - b.value) > 1e-6 * greatest(1, abs(b.value)))",
+        [period]).fetchone()[0]
+    return differences == 0
+
+
+if __name__ == "__main__":
+    main()
