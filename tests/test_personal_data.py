@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import os
 import stat
+from pathlib import Path
 from datetime import date
 
 import duckdb
@@ -89,3 +90,35 @@ def test_a_different_key_is_refused_for_an_existing_warehouse(loc, monkeypatch):
     monkeypatch.setenv("KPI_PSEUDONYM_KEY", "another key")
     with pytest.raises(UsageError, match="pseudonym key differs"):
         run(loc)
+
+
+def test_demo_logs_artifacts_and_repository_hold_no_personal_data(tmp_path):
+    """A real `kpi demo` (Prefect ephemeral): its logs, artifacts, warehouse and key file, and git's index."""
+    import asyncio
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "KPI_PSEUDONYM_KEY"}
+    env |= {"KPI_LANDING": str(tmp_path / "landing"), "KPI_WAREHOUSE": str(tmp_path / "wh.duckdb"),
+            "KPI_OUT": str(tmp_path / "out"), "KPI_KEY_FILE": str(tmp_path / "secret" / "pseudonym.key")}
+    done = subprocess.run([sys.executable, "-m", "kpi.cli", "demo", "--scale", "0.002", "--as-of", "2024-06-30"],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert stat.S_IMODE((tmp_path / "secret" / "pseudonym.key").stat().st_mode) == 0o600
+    secrets = _raw_values(tmp_path / "landing")
+    logs = done.stdout + done.stderr
+
+    from prefect.client.orchestration import get_client
+
+    async def artifacts():
+        async with get_client() as client:
+            return [str(a.data) for a in await client.read_artifacts()]
+    published = "\n".join(asyncio.run(artifacts()))
+    assert "KPI run" in published
+    leaks = [(what, v) for what, values in secrets.items() for v in values
+             if what != "birth_date" and (v in logs or v in published)]
+    assert leaks == []
+
+    tracked = subprocess.run(["git", "ls-files"], capture_output=True, text=True,
+                             cwd=Path(__file__).resolve().parents[1]).stdout.splitlines()
+    assert not [f for f in tracked if f.endswith((".duckdb", ".key", ".wal")) or "landing/" in f and "tests/sql" not in f]

@@ -64,15 +64,41 @@ def main(argv: list[str] | None = None) -> int:
     except KpiError as e:
         print(f"kpi: error: {e}", file=sys.stderr)
         return e.exit_code
+    except (OSError, duckdb_error()) as e:
+        if not _disk_full(e):
+            if args.debug:
+                raise
+            return _unexpected(e)
+        print("kpi: error: the disk is full (or a file-size limit was reached) while writing; free space and run "
+              "again: the warehouse and outputs were left as they were.", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print("kpi: interrupted; the warehouse and outputs were left as they were.", file=sys.stderr)
         return 130
     except Exception as e:  # the last line of defence: one sentence, no traceback unless asked
         if args.debug:
             raise
-        print(f"kpi: error: the run failed unexpectedly ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
-              "the warehouse and outputs were left as they were; rerun with --debug for details.", file=sys.stderr)
-        return EXIT_FAILED
+        return _unexpected(e)
+
+
+def _unexpected(e: BaseException) -> int:
+    first = str(e).splitlines()[0] if str(e) else ""
+    print(f"kpi: error: the run failed unexpectedly ({type(e).__name__}: {first}); the warehouse and outputs were "
+          "left as they were; rerun with --debug for details.", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def duckdb_error():
+    import duckdb
+    return duckdb.IOException
+
+
+def _disk_full(e: BaseException) -> bool:
+    import errno
+    if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return True
+    text = str(e).lower()
+    return "no space left" in text or "file too large" in text or "disk quota" in text
 
 
 def _paths(args) -> dict:

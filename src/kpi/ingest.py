@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from kpi import pseudonym
+from kpi import faults, pseudonym
 from kpi.checks import CheckResult, parse_checks
 from kpi.contract import DROP, SOURCES
 from kpi.manifest import Decision
@@ -71,6 +71,7 @@ def check_file(scratch, decision: Decision) -> tuple[RawFile | None, list[CheckR
     except Unreadable as e:
         return None, [CheckResult("readable", None, "error", 0, [], f"{e}; re-export the file")]
     checks = parse_checks(scratch, raw, source)
+    faults.checkpoint("reading")
     for c in source.columns:  # optional columns the file lacks are empty, so every file has one shape
         if c.name in raw.missing and not c.required and c.pii != DROP:
             scratch.execute(f"alter table incoming add column {c.name} varchar")
@@ -80,6 +81,7 @@ def check_file(scratch, decision: Decision) -> tuple[RawFile | None, list[CheckR
 def content_checks(scratch, gate: Gate, decision: Decision, raw: RawFile, cost_centers: list[str]) -> list[CheckResult]:
     """Run the source's expectation suite on the typed rows; name the ignored columns in their warning."""
     export = decision.file.export
+    faults.checkpoint("validating")
     started = time.perf_counter()
     checks = gate.check(scratch, export.source, export.export_date, raw.row_offset, len(raw.extra), cost_centers)
     gate.seconds += time.perf_counter() - started

@@ -6,6 +6,7 @@ import logging
 import time
 from datetime import date
 
+from kpi import faults
 from kpi import targets as targets_file
 from kpi.errors import RunFailed
 from kpi.sqlfiles import run_script, sql
@@ -34,6 +35,8 @@ def build(con, targets: targets_file.Targets, run_id: str, as_of: date, first_pe
     targets_file.install(con, targets)
     steps = STAGING + MARTS + KPI
     for i, model in enumerate(steps, 1):
+        if model == MARTS[0]:
+            faults.checkpoint("building")
         started = time.perf_counter()
         run_script(con, model)
         log.info("event=model_built progress=%d/%d model=%s seconds=%.2f", i, len(steps), model,

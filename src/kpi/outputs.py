@@ -28,6 +28,8 @@ def prepare(out: Path) -> None:
         raise UsageError(f"Cannot create the output folder {out} ({e.strerror}); choose a writable --out.") from None
     if not os.access(out, os.W_OK):
         raise UsageError(f"The output folder {out} is not writable; choose a writable --out.")
+    for stale in out.glob(".*.tmp"):  # left by a run that was killed before it could rename or discard them
+        stale.unlink(missing_ok=True)
 
 
 def write_scorecard(con, out: Path, run_id: str) -> list[tuple[Path, Path]]:

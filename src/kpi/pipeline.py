@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from kpi import models, outputs, pseudonym
+from kpi import faults, models, outputs, pseudonym
 from kpi import targets as targets_file
 from kpi.errors import UsageError
 from kpi.gate import Gate
@@ -180,6 +180,7 @@ def stage_outputs(run: Run) -> None:
     run.staged_outputs += outputs.write_validation_report(run.con, run.loc.out, run.run_id)
     run.staged_outputs += outputs.write_board_outputs(run.con, run.loc.out, run.run_id, run.as_of,
                                                       run.targets.movement_target_date, Labels(run.language))
+    faults.checkpoint("publishing")
 
 
 def swap_outputs(run: Run) -> None:

@@ -1,0 +1,158 @@
+"""Reliability under faults, with real processes and files: kills, simultaneous starts, arrival order, full disk."""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+
+import pytest
+
+from conftest import TEST_KEY, fingerprint, query, run, write
+from kpi.faults import POINTS
+from kpi.paths import Locations
+from kpi.sample import generate
+
+STAMPS = ("meta.runs",)
+
+
+def kpi_process(loc, *args, env=None, **popen) -> subprocess.Popen:
+    full = {**os.environ, "KPI_PSEUDONYM_KEY": TEST_KEY, "KPI_LANDING": str(loc.landing),
+            "KPI_WAREHOUSE": str(loc.warehouse), "KPI_OUT": str(loc.out), **(env or {})}
+    return subprocess.Popen([sys.executable, "-m", "kpi.cli", *args], env=full, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, **popen)
+
+
+def outputs(loc) -> dict:
+    return {p.name: p.read_bytes() for p in loc.out.iterdir() if not p.name.startswith(".")}
+
+
+def comparable(warehouse) -> dict:
+    """The warehouse's data; meta tables carry ids and times of the runs, so compare their shape only."""
+    print_ = fingerprint(warehouse, skip=STAMPS)
+    return {k: v for k, v in print_.items() if not k.startswith("meta.")} | {
+        k: v[0] for k, v in print_.items() if k.startswith("meta.")}
+
+
+@pytest.fixture(scope="module")
+def landing(tmp_path_factory):
+    base = tmp_path_factory.mktemp("landing")
+    generate(base / "first", scale=0.003, seed=5, end=date(2024, 3, 31))
+    generate(base / "second", scale=0.003, seed=5, end=date(2024, 4, 30))
+    return base
+
+
+@pytest.fixture(scope="module")
+def reference(landing, tmp_path_factory):
+    """The same two deliveries, never interrupted."""
+    base = tmp_path_factory.mktemp("reference")
+    loc = Locations.resolve(base / "landing", base / "wh.duckdb", base / "out")
+    os.environ["KPI_PSEUDONYM_KEY"] = TEST_KEY
+    shutil.copytree(landing / "first", loc.landing)
+    run(loc, "2024-03-31")
+    shutil.copytree(landing / "second", loc.landing, dirs_exist_ok=True)
+    run(loc, "2024-04-30")
+    return comparable(loc.warehouse)
+
+
+@pytest.mark.parametrize("point", POINTS)
+def test_killed_mid_run_changes_nothing_and_the_next_run_catches_up(point, landing, reference, loc, tmp_path):
+    shutil.copytree(landing / "first", loc.landing, dirs_exist_ok=True)
+    run(loc, "2024-03-31")
+    before, published = fingerprint(loc.warehouse, skip=STAMPS), outputs(loc)
+    shutil.copytree(landing / "second", loc.landing, dirs_exist_ok=True)
+
+    marker = tmp_path / "paused"
+    proc = kpi_process(loc, "run", "--as-of", "2024-04-30",
+                       env={"KPI_PAUSE_AT": point, "KPI_PAUSE_FILE": str(marker)})
+    deadline = time.monotonic() + 180
+    while not marker.exists():
+        assert proc.poll() is None, proc.communicate()[1][-2000:]
+        assert time.monotonic() < deadline, "the run never reached the point"
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate()
+
+    assert fingerprint(loc.warehouse, skip=STAMPS) == before
+    assert outputs(loc) == published
+    run(loc, "2024-04-30")
+    assert comparable(loc.warehouse) == reference
+    assert not list(loc.out.glob(".*.tmp"))
+
+
+def test_two_runs_started_together_one_works_the_other_exits_3(landing, reference, loc):
+    shutil.copytree(landing / "first", loc.landing, dirs_exist_ok=True)
+    procs = [kpi_process(loc, "run", "--as-of", "2024-03-31") for _ in range(2)]
+    results = [(p.wait(timeout=300), p.communicate()) for p in procs]
+    codes = sorted(code for code, _ in results)
+    assert codes == [0, 3], [err[-1500:] for _, (_, err) in results]
+    loser = next(err for code, (_, err) in results if code == 3)
+    assert "holds the warehouse" in loser and "Traceback" not in loser
+    shutil.copytree(landing / "second", loc.landing, dirs_exist_ok=True)
+    run(loc, "2024-04-30")
+    assert comparable(loc.warehouse) == reference
+
+
+def _in_force(loc) -> dict:
+    """What the deliveries say, independent of arrival order: staging without file ids, and the scorecard."""
+    tables = {}
+    for name in ("stg_members", "stg_activists", "stg_actions", "stg_donations", "stg_spending", "stg_cost_centers"):
+        tables[name] = query(loc, f"select * exclude (file_id) from staging.{name} order by all")
+    tables["scorecard"] = query(loc, "select period_end, kpi_id, value, status from kpi.scorecard order by all")
+    return tables
+
+
+def test_arrival_order_redelivery_and_corrections_do_not_change_the_result(tmp_path):
+    rows = {
+        "donations/donations_20240131.csv": "T1,P1,2024-01-05,10.00,particulieren,gift,,\nT2,P2,2024-01-06,20.00,particulieren,gift,,",
+        "donations/donations_20240229.csv": "T1,P1,2024-01-05,12.00,particulieren,gift,,\nT3,P3,2024-02-06,30.00,particulieren,gift,,",
+        "donations/donations_20240331.csv": "T2,P2,2024-01-06,-20.00,particulieren,gift,,\nT4,P1,2024-03-06,40.00,particulieren,gift,,",
+        "members/members_20240131.csv": "P1,2020-01-01,,,,,,,\nP2,2020-01-01,,,,,,,",
+        "members/members_20240331.csv": "P1,2020-01-01,,,,,,,\nP3,2024-02-01,,,,,,,",
+    }
+    in_order = Locations.resolve(tmp_path / "a", tmp_path / "a.duckdb", tmp_path / "a-out")
+    for name in sorted(rows, key=lambda n: n[-12:]):
+        write(in_order, name, rows[name])
+        run(in_order, "2024-03-31")
+    shuffled = Locations.resolve(tmp_path / "b", tmp_path / "b.duckdb", tmp_path / "b-out")
+    names = sorted(rows, key=lambda n: n[-12:], reverse=True)
+    write(shuffled, names[0], rows[names[0]].replace("40.00", "41.00"))  # a first, wrong version ...
+    run(shuffled, "2024-03-31")
+    for name in names:  # ... re-delivered under its name, then the older files, newest first
+        write(shuffled, name, rows[name])
+        os.utime(shuffled.landing / name, ns=(time.time_ns(), time.time_ns()))
+        run(shuffled, "2024-03-31")
+    assert _in_force(shuffled) == _in_force(in_order)
+
+
+def test_full_disk_gives_one_sentence_and_changes_nothing(landing, loc):
+    shutil.copytree(landing / "first", loc.landing, dirs_exist_ok=True)
+    run(loc, "2024-03-31")
+    before, published = fingerprint(loc.warehouse, skip=STAMPS), outputs(loc)
+    shutil.copytree(landing / "second", loc.landing, dirs_exist_ok=True)
+    limit = 64 * 1024  # no file may grow past 64 KiB: the outputs and the warehouse's growth hit it
+
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    proc = kpi_process(loc, "run", "--as-of", "2024-04-30", preexec_fn=small_files)
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 4, err[-2000:]
+    assert "disk is full" in err and "Traceback" not in err
+    assert fingerprint(loc.warehouse, skip=STAMPS) == before
+    assert outputs(loc) == published
+
+
+def test_unwritable_output_folder_is_a_clear_error(landing, loc, tmp_path):
+    shutil.copytree(landing / "first", loc.landing, dirs_exist_ok=True)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    proc = kpi_process(loc, "run", "--as-of", "2024-03-31", env={"KPI_OUT": str(blocker / "out")})
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 2 and "output folder" in err and "Traceback" not in err
+    assert not loc.warehouse.exists() or query(loc, "select count(*) from raw.donations") == [(0,)]
