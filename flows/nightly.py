@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
 
 from kpi import pipeline, summary as run_summary
 from kpi.dates import parse_day, today_amsterdam
+from kpi.errors import KpiError
 from kpi.paths import Locations
 
 
@@ -33,6 +34,15 @@ STEPS = {
 }
 
 
+def _execute(loc, command, as_of, first_period, wait):
+    """Run the pipeline; an error the user can act on ends the flow Failed with its one sentence, no traceback."""
+    try:
+        return _finish(pipeline.execute(loc, command, as_of, first_period, wait=wait, steps=STEPS))
+    except KpiError as e:
+        get_run_logger().error(str(e))
+        return Failed(message=str(e), data=e)
+
+
 def _finish(summary: dict):
     """Leave the artifacts; end Failed (outputs already published) when a file was rejected."""
     create_markdown_artifact(run_summary.markdown(summary), key="kpi-run-summary",
@@ -52,7 +62,7 @@ def nightly(as_of: str | None = None, landing: str | None = None, warehouse: str
     """Load new exports, validate them, build the models, compute KPIs up to as_of and publish."""
     day = parse_day(as_of, "as_of") if as_of else today_amsterdam()
     loc = Locations.resolve(landing, warehouse, out, targets)
-    return _finish(pipeline.execute(loc, "run", day, wait=wait, steps=STEPS))
+    return _execute(loc, "run", day, None, wait)
 
 
 @flow(name="kpi-backfill")
@@ -61,4 +71,4 @@ def backfill(start: str, end: str, landing: str | None = None, warehouse: str | 
     """Recompute every period from start to end from what is loaded (loading new files first) and republish."""
     first, last = parse_day(start, "start"), parse_day(end, "end")
     loc = Locations.resolve(landing, warehouse, out, targets)
-    return _finish(pipeline.execute(loc, "backfill", last, first, wait=wait, steps=STEPS))
+    return _execute(loc, "backfill", last, first, wait)

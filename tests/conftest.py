@@ -79,7 +79,7 @@ def kpis(loc: Locations, period: str) -> dict[str, float | None]:
     return dict(query(loc, "select kpi_id, value from kpi.scorecard where period_end = ?", [period]))
 
 
-RUN_STAMPS = {"run_id", "computed_at", "recorded_at"}  # which run wrote a row, not what the row says
+RUN_STAMPS = {"run_id", "computed_at", "recorded_at", "restated_at"}  # which run wrote a row, not what the row says
 
 
 def fingerprint(warehouse: Path, skip=("meta.runs",)) -> dict[str, tuple[int, str]]:

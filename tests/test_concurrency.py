@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -25,15 +26,15 @@ def _no_stray_processes():
     while STARTED:
         proc = STARTED.pop()
         if proc.poll() is None:
-            proc.kill()
-            proc.communicate()
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate(timeout=60)
 
 
 def start(*args, loc) -> subprocess.Popen:
     env = {**os.environ, "KPI_PSEUDONYM_KEY": TEST_KEY, "KPI_LANDING": str(loc.landing),
            "KPI_WAREHOUSE": str(loc.warehouse), "KPI_OUT": str(loc.out)}
     proc = subprocess.Popen([sys.executable, "-m", "kpi.cli", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env)
+                            stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
     STARTED.append(proc)
     return proc
 

@@ -61,36 +61,27 @@ def main(argv: list[str] | None = None) -> int:
             from kpi.labels import Labels
             os.environ["KPI_LANGUAGE"] = Labels(args.language).language
         return COMMANDS[args.command](args)
-    except KpiError as e:
-        print(f"kpi: error: {e}", file=sys.stderr)
-        return e.exit_code
-    except (OSError, duckdb_error()) as e:
-        if not _disk_full(e):
-            if args.debug:
-                raise
-            return _unexpected(e)
-        print("kpi: error: the disk is full (or a file-size limit was reached) while writing; free space and run "
-              "again: the warehouse and outputs were left as they were.", file=sys.stderr)
-        return EXIT_FAILED
     except KeyboardInterrupt:
         print("kpi: interrupted; the warehouse and outputs were left as they were.", file=sys.stderr)
         return 130
     except Exception as e:  # the last line of defence: one sentence, no traceback unless asked
-        if args.debug:
+        if args.debug and not isinstance(e, KpiError):
             raise
-        return _unexpected(e)
+        code, sentence = explain(e)
+        print(f"kpi: error: {sentence}", file=sys.stderr)
+        return code
 
 
-def _unexpected(e: BaseException) -> int:
+def explain(e: BaseException) -> tuple[int, str]:
+    """The exit code and the one sentence for an error that ended a command."""
+    if isinstance(e, KpiError):
+        return e.exit_code, str(e)
+    if _disk_full(e):
+        return EXIT_FAILED, ("writing to disk failed because the disk is full or a file-size limit was reached; "
+                             "free space and run again (the warehouse and outputs were left as they were).")
     first = str(e).splitlines()[0] if str(e) else ""
-    print(f"kpi: error: the run failed unexpectedly ({type(e).__name__}: {first}); the warehouse and outputs were "
-          "left as they were; rerun with --debug for details.", file=sys.stderr)
-    return EXIT_FAILED
-
-
-def duckdb_error():
-    import duckdb
-    return duckdb.IOException
+    return EXIT_FAILED, (f"the run failed unexpectedly ({type(e).__name__}: {first}); the warehouse and outputs "
+                         "were left as they were; rerun with --debug for details.")
 
 
 def _disk_full(e: BaseException) -> bool:
@@ -98,7 +89,7 @@ def _disk_full(e: BaseException) -> bool:
     if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
         return True
     text = str(e).lower()
-    return "no space left" in text or "file too large" in text or "disk quota" in text
+    return any(s in text for s in ("no space left", "file too large", "disk quota", "disk i/o error"))
 
 
 def _paths(args) -> dict:
@@ -123,35 +114,35 @@ def _report(summary: dict) -> int:
     return EXIT_REJECTED if summary["rejected"] else EXIT_OK
 
 
-def _preflight(args) -> None:
-    """Catch usage and configuration mistakes before a flow run starts."""
+def _preflight(args):
+    """Catch usage and configuration mistakes, then take the writer lock, all before a flow run starts."""
     from kpi.paths import Locations
     from kpi.pipeline import preflight
-    from kpi.warehouse import check_writable, probe_lock
+    from kpi.warehouse import check_writable, writer_lock
     loc = Locations.resolve(**_paths(args))
     preflight(loc)
     check_writable(loc.warehouse)
-    if not args.wait:
-        probe_lock(loc.warehouse)
+    return writer_lock(loc.warehouse, "starting", args.command, wait=getattr(args, "wait", False))
 
 
 def cmd_run(args) -> int:
     from kpi.dates import parse_day
     if args.as_of:
         parse_day(args.as_of, "--as-of")
-    _preflight(args)
-    from flows.nightly import nightly
-    return _report(_outcome(nightly(as_of=args.as_of, wait=args.wait, return_state=True, **_paths(args))))
+    with _preflight(args):
+        from flows.nightly import nightly
+        state = nightly(as_of=args.as_of, wait=args.wait, return_state=True, **_paths(args))
+    return _report(_outcome(state))
 
 
 def cmd_backfill(args) -> int:
     from kpi.dates import parse_day
     if parse_day(args.start, "--from") > parse_day(args.end, "--to"):
         raise UsageError(f"--from ({args.start}) must not be after --to ({args.end}).")
-    _preflight(args)
-    from flows.nightly import backfill
-    return _report(_outcome(backfill(start=args.start, end=args.end, wait=args.wait, return_state=True,
-                                     **_paths(args))))
+    with _preflight(args):
+        from flows.nightly import backfill
+        state = backfill(start=args.start, end=args.end, wait=args.wait, return_state=True, **_paths(args))
+    return _report(_outcome(state))
 
 
 def cmd_validate(args) -> int:
@@ -180,8 +171,10 @@ def cmd_demo(args) -> int:
         print(f"Sample landing folder written to {loc.landing.resolve()} ({sum(counts.values())} files).")
     else:
         print(f"Using the landing folder already at {loc.landing.resolve()}.")
-    from flows.nightly import nightly
-    return _report(_outcome(nightly(as_of=end.isoformat(), return_state=True, **_paths(args))))
+    with _preflight(args):
+        from flows.nightly import nightly
+        state = nightly(as_of=end.isoformat(), return_state=True, **_paths(args))
+    return _report(_outcome(state))
 
 
 COMMANDS = {"run": cmd_run, "backfill": cmd_backfill, "validate": cmd_validate, "status": cmd_status,

@@ -20,12 +20,21 @@ def lock_path(warehouse: Path) -> Path:
     return warehouse.with_name(warehouse.name + ".lock")
 
 
+_HELD: dict[Path, int] = {}  # warehouse -> lock fd, for the locks this process holds
+
+
 @contextmanager
 def writer_lock(warehouse: Path, run_id: str, command: str, wait: bool = False):
-    """Hold the warehouse's writer lock for the block; raise WarehouseLocked (or wait) when another run has it."""
-    path = lock_path(warehouse)
+    """Hold the warehouse's writer lock for the block; raise WarehouseLocked (or wait) when another run has it.
+
+    Re-entrant within one process: `kpi run` takes it before Prefect starts, the flow takes it again."""
+    key = warehouse.resolve()
+    if key in _HELD:
+        _write_holder(_HELD[key], run_id, command)
+        yield
+        return
     check_writable(warehouse)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(lock_path(warehouse), os.O_RDWR | os.O_CREAT, 0o644)
     try:
         while True:
             try:
@@ -36,12 +45,18 @@ def writer_lock(warehouse: Path, run_id: str, command: str, wait: bool = False):
                     raise WarehouseLocked(f"{holder(warehouse)} holds the warehouse {warehouse}; "
                                           "wait for it to finish or pass --wait.") from None
                 time.sleep(1)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps({"run_id": run_id, "command": command, "pid": os.getpid(),
-                                  "started_at": datetime.now().isoformat(timespec="seconds")}).encode(), 0)
+        _write_holder(fd, run_id, command)
+        _HELD[key] = fd
         yield
     finally:
+        _HELD.pop(key, None)
         os.close(fd)  # closing releases the lock
+
+
+def _write_holder(fd: int, run_id: str, command: str) -> None:
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, json.dumps({"run_id": run_id, "command": command, "pid": os.getpid(),
+                              "started_at": datetime.now().isoformat(timespec="seconds")}).encode(), 0)
 
 
 def probe_lock(warehouse: Path) -> None:
