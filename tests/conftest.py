@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import tempfile
 from datetime import date
@@ -20,6 +21,8 @@ TEST_KEY = "test-key-not-secret"
 # Prefect keeps its ephemeral database in PREFECT_HOME: one per test session, never the user's.
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="kpi-tests-prefect-"))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# Prefect's ephemeral server logs "stopping" at interpreter exit, after pytest closed its capture streams
+logging.raiseExceptions = False
 
 HEADERS = {
     "members": "person_id,member_since,member_until,birth_date,postcode,email,contribution_amount,contribution_frequency,recruitment_channel",

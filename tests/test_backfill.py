@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import fingerprint, query, run, write
+from kpi import models
 from kpi.errors import RunFailed
 
 
@@ -51,10 +52,23 @@ def test_breakdowns_add_up_to_the_scorecard(history):
                           "order by 1") == [("1", 1), ("unknown", 1)]
 
 
-def test_reconciliation_failure_publishes_nothing(history):
+def test_reconciliation_failure_publishes_nothing(history, monkeypatch):
     before = fingerprint(history.warehouse)
-    # a new cost-center key without CC2: the ledger's CC2 costs would vanish from the scorecard
-    write(history, "cost_centers/cost_centers_20240331.csv", "CC1,objectives,1,awareness,A")
+    write(history, "donations/donations_20240331.csv", "T9,P1,2024-03-05,5.00,particulieren,gift,,")
+    # a fault in the model: income counted twice; reconciliation against staging must stop the run
+    real = models.run_script
+    monkeypatch.setattr(models, "run_script", lambda con, name, **kw: (
+        real(con, name, **kw), con.execute("update kpi.finance set income_total = income_total * 2"))
+        if name == "kpi/finance" else real(con, name, **kw))
     with pytest.raises(RunFailed, match="Reconciliation failed"):
         run(history, "2024-03-31")
     assert fingerprint(history.warehouse) == before
+
+
+def test_ledger_lines_without_a_cost_center_in_the_key_are_left_out_and_reported(history, caplog):
+    # a new cost-center key without CC2: the ledger's CC2 line (10.00 in February) can no longer be allocated
+    write(history, "cost_centers/cost_centers_20240331.csv", "CC1,objectives,1,awareness,A")
+    run(history, "2024-03-31")
+    assert query(history, "select value from kpi.scorecard where period_end = '2024-03-31' and kpi_id = 'costs_total'") == [
+        (40.0,)]
+    assert any("unallocated_costs cost_center=CC2" in r.message for r in caplog.records)

@@ -1,12 +1,20 @@
 -- Reconciliation: the scorecard's income_total and costs_total must equal the sums over staging for the
 -- same dates (costs within the 0.0001 tolerance of the cost-center shares). Returns one row per mismatch.
--- Inputs: scorecard_new, marts.periods, staging.stg_donations, staging.stg_spending (not the marts).
-with daily as (
+-- Ledger lines whose cost center is missing from the current key cannot be allocated: they are left out on
+-- both sides here and reported by checks/unallocated.sql. Inputs: scorecard_new, marts.periods,
+-- staging.stg_donations, staging.stg_spending, staging.stg_cost_centers (not the marts).
+with allocatable as (
+    select booking_date, amount
+    from staging.stg_spending
+    where cost_center in (select cost_center from staging.stg_cost_centers)
+),
+
+daily as (
     select booking_date, sum(amount) as income, 0 as costs, 0 as costs_abs
     from staging.stg_donations group by booking_date
     union all
     select booking_date, 0, sum(amount), sum(abs(amount))
-    from staging.stg_spending group by booking_date
+    from allocatable group by booking_date
 ),
 
 staged as (

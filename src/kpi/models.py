@@ -45,8 +45,11 @@ def build(con, targets: targets_file.Targets, run_id: str, as_of: date, first_pe
     if mismatches:
         period, kpi_id, scorecard, staging = mismatches[0]
         raise RunFailed(f"Reconciliation failed for {len(mismatches)} period(s): {kpi_id} at {period} is "
-                        f"{scorecard:,.2f} in the scorecard but {staging:,.2f} in staging (is every cost center "
-                        "of the ledger in the current cost_centers snapshot?); nothing was published.")
+                        f"{scorecard:,.2f} in the scorecard but {staging:,.2f} in staging; nothing was published; "
+                        "report this with the run id.")
+    for cost_center, lines, amount, first in con.execute(sql("checks/unallocated")).fetchall():
+        log.warning("event=unallocated_costs cost_center=%s lines=%d amount=%.2f first_booking=%s reason=%r",
+                    cost_center, lines, amount, first, "not in the current cost_centers snapshot; add it to the key")
     for step in PUBLISH:
         run_script(con, step)
     return first
