@@ -1,5 +1,5 @@
 -- sample_activists: activist registrations. Grain: one row per registration.
--- 36% of people register as activist some time after joining; a quarter of registrations end.
+-- 52% of people register as activist some time after joining; a quarter of registrations end.
 create or replace table sample_activists as
 with registrations as (
     select
@@ -7,7 +7,7 @@ with registrations as (
         least(joined_on + pick(i, 21, 400)::integer, getvariable('sample_end')::date) as activist_since,
         rnd(i, 22) < 0.25 as ends
     from sample_people as p
-    where rnd(i, 20) < 0.36
+    where rnd(i, 20) < 0.52
 ),
 
 typed as (

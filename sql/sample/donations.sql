@@ -32,13 +32,13 @@ valued as (
     select
         r, booking_date, income_type,
         case income_type
-            when 'membership_fee' then 3 + rnd(r, 4) * 27
+            when 'membership_fee' then 3 + rnd(r, 4) * 17
             when 'recurring_gift' then 5 + rnd(r, 4) * 20
-            when 'gift' then 5 + rnd(r, 4) * 55
+            when 'gift' then 5 + rnd(r, 4) * 35
             when 'legacy' then 2000 + rnd(r, 4) * 118000
             when 'major_gift' then 10000 + rnd(r, 4) * 50000
-            when 'collection' then 20 + rnd(r, 4) * 480
-            else 10 + rnd(r, 4) * 90
+            when 'collection' then 5 + rnd(r, 4) * 55
+            else 5 + rnd(r, 4) * 35
         end * case when income_type = 'membership_fee' and rnd(r, 5) < 0.018 then -1 else 1 end as amount,
         income_type not in ('collection', 'sales', 'other') as identified
     from typed

@@ -1,5 +1,5 @@
 -- sample_members: membership periods. Grain: one row per membership period.
--- 68% of people are members from a date after they joined; 30% of periods end; 5% of those who left
+-- 82% of people are members from a date after they joined; 30% of periods end; 5% of those who left
 -- rejoin later, a few with an overlapping second period.
 create or replace table sample_members as
 with first_period as (
@@ -11,7 +11,7 @@ with first_period as (
                 then joined_on + 60 + floor(-ln(1 - rnd(i, 13)) * 1400)::integer
         end as until_raw
     from sample_people as p
-    where rnd(i, 10) < 0.68
+    where rnd(i, 10) < 0.82
 ),
 
 periods as (
