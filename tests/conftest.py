@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import tempfile
@@ -102,6 +101,3 @@ def fingerprint(warehouse: Path, skip=("meta.runs",)) -> dict[str, tuple[int, st
     finally:
         con.close()
 
-
-def sha(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()

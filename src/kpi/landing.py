@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from kpi.contract import SOURCES, ExportName, parse_file_name
+from kpi.contract import ExportName, parse_file_name
 from kpi.errors import UsageError
 
 
@@ -45,8 +45,3 @@ def sha256(path: Path) -> str:
             h.update(chunk)
     return h.hexdigest()
 
-
-def source_folders(landing: Path) -> None:
-    """Create the landing folder with one folder per source (used by the demo)."""
-    for name in SOURCES:
-        (landing / name).mkdir(parents=True, exist_ok=True)
