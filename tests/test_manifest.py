@@ -101,3 +101,14 @@ def test_a_rerun_with_nothing_new_leaves_models_and_outputs_alone(loc):
     assert query(loc, "select built from meta.runs order by started_at") == [(True,), (False,)]
     run(loc, "2025-01-31")  # another as-of date: everything is rebuilt
     assert query(loc, "select built from meta.runs order by started_at")[-1] == (True,)
+
+
+def test_a_run_records_how_long_it_took(loc, monkeypatch):
+    import time
+    from kpi import models
+    write(loc, "donations/donations_20240131.csv", ROW.format(amount="10.00"))
+    real = models.run_script
+    monkeypatch.setattr(models, "run_script", lambda con, name, **kw: (time.sleep(0.3) if name == "kpi/finance" else None,
+                                                                      real(con, name, **kw)))
+    run(loc)
+    assert query(loc, "select epoch(finished_at - started_at) >= 0.3 from meta.runs") == [(True,)]

@@ -111,7 +111,8 @@ def _abort(con, run_id, command, as_of, error, run) -> None:
     message = str(error).splitlines()[0][:500] if str(error) else type(error).__name__
     try:
         run_script(con, "publish/record_run", run_id=run_id, command=command, as_of=as_of,
-                   started_at=run.started_at if run else datetime.now(), status="failed", files_loaded=0,
+                   started_at=run.started_at if run else datetime.now(), finished_at=datetime.now(),
+                   status="failed", files_loaded=0,
                    files_rejected=0, files_skipped=0, message=message, first_period=None, targets_sha=None,
                    built=False)
     except Exception:
@@ -205,7 +206,8 @@ def finish(run: Run) -> dict:
         "rows_loaded": sum(o.rows for o in run.outcomes if o.status == "loaded"),
     }
     run_script(run.con, "publish/record_run", run_id=run.run_id, command=run.command, as_of=run.as_of,
-               started_at=run.started_at, status=status, files_loaded=summary["files_loaded"],
+               started_at=run.started_at, finished_at=datetime.now(), status=status,
+               files_loaded=summary["files_loaded"],
                files_rejected=summary["files_rejected"], files_skipped=summary["files_skipped"],
                message="; ".join(f"{r['file']}: {r['reason']}" for r in summary["rejected"])[:2000] or None,
                first_period=run.first_period, targets_sha=run.targets.sha, built=run.built)
