@@ -118,10 +118,9 @@ def _preflight(args):
     """Catch usage and configuration mistakes, then take the writer lock, all before a flow run starts."""
     from kpi.paths import Locations
     from kpi.pipeline import preflight
-    from kpi.warehouse import check_writable, writer_lock
+    from kpi.warehouse import writer_lock
     loc = Locations.resolve(**_paths(args))
     preflight(loc)
-    check_writable(loc.warehouse)
     return writer_lock(loc.warehouse, "starting", args.command, wait=getattr(args, "wait", False))
 
 

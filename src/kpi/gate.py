@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 from datetime import date
 from functools import cached_property
 
@@ -55,6 +56,13 @@ class Gate:
     def check(self, scratch, source: str, export_date: date, row_offset: int, extra_columns: int,
               cost_centers: list[str]) -> list[CheckResult]:
         """Validate scratch's `typed` rows of one file; one CheckResult per expectation, passed or not."""
+        started = time.perf_counter()
+        try:
+            return self._check(scratch, source, export_date, row_offset, extra_columns, cost_centers)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+    def _check(self, scratch, source, export_date, row_offset, extra_columns, cost_centers) -> list[CheckResult]:
         _, batch_definition = self._context
         suite = self._suites[source]
         name = f"gate/{source}"

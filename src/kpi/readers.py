@@ -74,10 +74,10 @@ def _match_columns(names: list[str], source: Source) -> tuple[dict[str, int], li
     return positions, missing, extra
 
 
-def _projection(positions: dict[str, int], source: Source, expr) -> tuple[str, list[str]]:
+def _projection(positions: dict[str, int], source: Source, expr) -> str:
     """select-list of the contract columns that may enter the scratch table (never e-mail or IBAN)."""
     cols = [c for c in source.columns if c.name in positions and c.pii != DROP]
-    return ", ".join(f"{expr(c, positions[c.name])} as {c.name}" for c in cols), [c.name for c in cols]
+    return ", ".join(f"{expr(c, positions[c.name])} as {c.name}" for c in cols)
 
 
 def _finish(scratch, select_list: str, from_clause: str) -> None:
@@ -136,7 +136,7 @@ def _read_csv(scratch, path: Path, source: Source) -> RawFile:
         names = next(csv.reader(io.StringIO(header), delimiter=delim))
         positions, missing, extra = _match_columns(names, source)
         cols = [f"c{i}" for i in range(len(names))]
-        select_list, _ = _projection(positions, source, lambda c, i: f"nullif(trim(c{i}), '')")
+        select_list = _projection(positions, source, lambda c, i: f"nullif(trim(c{i}), '')")
         columns = ", ".join(f"'{c}': 'VARCHAR'" for c in cols)
         options = (
             f"header = true, delim = '{delim}', quote = '\"', escape = '\"', "
@@ -163,7 +163,7 @@ def _read_xlsx(scratch, path: Path, source: Source) -> RawFile:
         # calamine writes date cells as 'YYYY-MM-DD 00:00:00'
         return f"regexp_replace({value}, ' 00:00:00(\\.0+)?$', '')" if c.type == "date" else value
 
-    select_list, _ = _projection(positions, source, expr)
+    select_list = _projection(positions, source, expr)
     _finish(scratch, select_list, "xlsx_frame")
     scratch.unregister("xlsx_frame")
     return RawFile(list(positions), missing, extra, False, 2)
@@ -187,7 +187,7 @@ def _read_parquet(scratch, path: Path, source: Source) -> RawFile:
             value = f"cast({name} as varchar)"
         return f"nullif(trim({value}), '')"
 
-    select_list, _ = _projection(positions, source, expr)
+    select_list = _projection(positions, source, expr)
     _finish(scratch, select_list, f"read_parquet('{_quote(path)}')")
     return RawFile(list(positions), missing, extra, False, 1)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kpi.paths import Locations
 from kpi.sqlfiles import sql
 from kpi.errors import WarehouseLocked
-from kpi.warehouse import connect_status, probe_lock
+from kpi.warehouse import connect_status, holder, probe_lock
 
 
 def table(rows: list[tuple], headers: list[str]) -> str:
@@ -20,8 +20,8 @@ def print_status(loc: Locations) -> None:
     """Print the status snapshot's tables; say so when a run holds the warehouse right now."""
     try:
         probe_lock(loc.warehouse)
-    except WarehouseLocked as e:
-        print(f"A run is in progress: {str(e).split(' holds ')[0]}. Showing the state after the last finished run.")
+    except WarehouseLocked:
+        print(f"A run is in progress: {holder(loc.warehouse)}. Showing the state after the last finished run.")
     con = connect_status(loc.warehouse)
     try:
         for title, name in (("Recent runs", "status/recent_runs"), ("Freshness per source", "status/freshness"),

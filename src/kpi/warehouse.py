@@ -42,8 +42,7 @@ def writer_lock(warehouse: Path, run_id: str, command: str, wait: bool = False):
                 break
             except BlockingIOError:
                 if not wait:
-                    raise WarehouseLocked(f"{holder(warehouse)} holds the warehouse {warehouse}; "
-                                          "wait for it to finish or pass --wait.") from None
+                    raise _locked(warehouse) from None
                 time.sleep(1)
         _write_holder(fd, run_id, command)
         _HELD[key] = fd
@@ -68,10 +67,14 @@ def probe_lock(warehouse: Path) -> None:
     try:
         fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
     except BlockingIOError:
-        raise WarehouseLocked(f"{holder(warehouse)} holds the warehouse {warehouse}; "
-                              "wait for it to finish or pass --wait.") from None
+        raise _locked(warehouse) from None
     finally:
         os.close(fd)
+
+
+def _locked(warehouse: Path) -> WarehouseLocked:
+    return WarehouseLocked(f"{holder(warehouse)} holds the warehouse {warehouse}; "
+                           "wait for it to finish or pass --wait.")
 
 
 def holder(warehouse: Path) -> str:
