@@ -77,3 +77,7 @@ create table if not exists kpi.restatements (
 create table if not exists kpi.scorecard_quality (
     period_end date, kpi_id varchar, quality varchar, detail varchar, run_id varchar
 );
+
+-- meta.staged: per event source, the files its staging table was last built from (the highest file_id and
+-- how many) and the version of the staging SQL; lets the next run merge new files in (kpi.models).
+create table if not exists meta.staged (source varchar, through_file_id integer, files integer, sql_sha varchar);

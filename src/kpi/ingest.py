@@ -15,7 +15,7 @@ from kpi.contract import DROP, SOURCES
 from kpi.manifest import Decision
 from kpi.readers import RawFile, Unreadable, read_export
 from kpi.gate import Gate
-from kpi.sqlfiles import create_table_as, run_script, sql
+from kpi.sqlfiles import create_table_as, run_script
 from kpi.warehouse import resource_config
 
 log = logging.getLogger("kpi")
@@ -139,27 +139,54 @@ def record(con, run_id: str, decision: Decision, outcome: FileOutcome, file_id: 
              c.message] for c in outcome.checks])
 
 
-def ingest(con, gate: Gate, decision: Decision, run_id: str, key: bytes, file_id: int) -> FileOutcome:
-    """Load or reject one file inside the run's transaction on con; return what happened."""
+@dataclass
+class Prepared:
+    """A file read and checked apart from the warehouse; its scratch holds `typed` until it is loaded."""
+
+    decision: Decision
+    outcome: FileOutcome
+    scratch: duckdb.DuckDBPyConnection | None = None
+
+    def close(self) -> None:
+        if self.scratch is not None:
+            self.scratch.close()
+            self.scratch = None
+
+
+def prepare(gate: Gate, decision: Decision, key: bytes, file_id: int, cost_centers: list[str]) -> Prepared:
+    """Read, type and check one file in its own scratch DuckDB; touches no warehouse, so it may run on a thread."""
     f, export = decision.file, decision.file.export
     outcome = FileOutcome(f.name, export.source if export else None, decision.action, reason=decision.reason,
                           replaces=decision.replaces, file_id=file_id)
+    prepared = Prepared(decision, outcome)
     if decision.action == "ambiguous":
         outcome.status = "rejected"
-    if decision.action == "load":
-        scratch = scratch_connection(key)
-        try:
-            cost_centers = [r[0] for r in con.execute(sql("gate/current_cost_centers")).fetchall()]
-            raw, outcome.checks = inspect(scratch, gate, decision, file_id, cost_centers)
-            if outcome.errors:
-                outcome.status, outcome.reason = "rejected", "; ".join(c.describe() for c in outcome.errors)
-                outcome.rows = raw.rows if raw else 0
-            else:
-                append_raw(con, scratch, export.source)
-                outcome.status, outcome.rows = "loaded", raw.rows
-                if raw.notes:
-                    outcome.reason = "; ".join(raw.notes)
-        finally:
-            scratch.close()
-    record(con, run_id, decision, outcome, file_id)
+    if decision.action != "load":
+        return prepared
+    prepared.scratch = scratch_connection(key)
+    try:
+        raw, outcome.checks = inspect(prepared.scratch, gate, decision, file_id, cost_centers)
+    except BaseException:
+        prepared.close()
+        raise
+    if outcome.errors:
+        outcome.status, outcome.reason = "rejected", "; ".join(c.describe() for c in outcome.errors)
+        outcome.rows = raw.rows if raw else 0
+        prepared.close()
+    else:
+        outcome.status, outcome.rows = "loaded", raw.rows
+        if raw.notes:
+            outcome.reason = "; ".join(raw.notes)
+    return prepared
+
+
+def load(con, prepared: Prepared, run_id: str) -> FileOutcome:
+    """Append a prepared file's rows to raw.<source> and record it in the manifest, inside the run's transaction."""
+    outcome = prepared.outcome
+    try:
+        if outcome.status == "loaded":
+            append_raw(con, prepared.scratch, outcome.source)
+    finally:
+        prepared.close()
+    record(con, run_id, prepared.decision, outcome, outcome.file_id)
     return outcome

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from datetime import date
@@ -9,7 +10,8 @@ from datetime import date
 from kpi import faults
 from kpi import targets as targets_file
 from kpi.errors import RunFailed
-from kpi.sqlfiles import run_script, sql
+from kpi.contract import SOURCES
+from kpi.sqlfiles import query, render, run_script, sql
 
 log = logging.getLogger("kpi")
 
@@ -23,6 +25,33 @@ KPI = ("kpi/kpi_catalog", "kpi/supporter_persons", "kpi/movement_persons", "kpi/
 PUBLISH = ("publish/restatements", "publish/scorecard")
 
 
+MERGEABLE = ("actions", "donations", "spending")  # event sources: new files can be merged into staging
+
+
+def staging_sql_sha() -> str:
+    """A version of the staging SQL: a merge needs the table to have been built by the same statements."""
+    names = sorted(n for n in STAGING if n.removeprefix("staging/stg_") in MERGEABLE)
+    text = "".join(sql(n) for n in names) + sql("staging/merge_events") + sql("schema/warehouse")
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def build_staging(con) -> None:
+    """Rebuild the staging tables, or merge the new files into an event source's table when that is safe."""
+    con.execute("set variable staging_sql_sha = $1", [staging_sql_sha()])
+    mergeable = dict(query(con, "staging/mergeable").fetchall())
+    for model in STAGING:
+        source = model.removeprefix("staging/stg_")
+        started = time.perf_counter()
+        if source in mergeable:
+            con.execute("set variable staged_through_file_id = $1", [mergeable[source]])
+            con.execute(render("staging/merge_events", source=source, key=SOURCES[source].key))
+        else:
+            run_script(con, model)
+        log.info("event=model_built model=%s how=%s seconds=%.2f", model, "merge" if source in mergeable else "rebuild",
+                 time.perf_counter() - started)
+    run_script(con, "staging/record_staged")
+
+
 def set_run_variables(con, run_id: str, as_of: date, first_period: date) -> None:
     for name, value in {"run_id": run_id, "run_as_of": as_of, "run_first_period": first_period}.items():
         con.execute(f"set variable {name} = $1", [value])
@@ -33,10 +62,10 @@ def build(con, targets: targets_file.Targets, run_id: str, as_of: date, first_pe
     first = first_period or targets.first_period()
     set_run_variables(con, run_id, as_of, first)
     targets_file.install(con, targets)
-    steps = STAGING + MARTS + KPI
+    build_staging(con)
+    faults.checkpoint("building")
+    steps = MARTS + KPI
     for i, model in enumerate(steps, 1):
-        if model == MARTS[0]:
-            faults.checkpoint("building")
         started = time.perf_counter()
         run_script(con, model)
         log.info("event=model_built progress=%d/%d model=%s seconds=%.2f", i, len(steps), model,

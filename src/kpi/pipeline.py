@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import uuid
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -15,12 +17,13 @@ from kpi import targets as targets_file
 from kpi.errors import UsageError
 from kpi.gate import Gate
 from kpi.labels import Labels
-from kpi.ingest import FileOutcome, ingest
+from kpi.ingest import FileOutcome, load, prepare
 from kpi.landing import scan
 from kpi.manifest import Decision, known_files, plan
 from kpi.paths import Locations
-from kpi.sqlfiles import query, records, run_script
-from kpi.warehouse import connect, write_status_snapshot, writer_lock
+from kpi.sqlfiles import query, records, run_script, sql
+from kpi.warehouse import (connect, discard_working_copy, open_working_copy, publish_working_copy,
+                           write_status_snapshot, writer_lock)
 
 log = logging.getLogger("kpi")
 
@@ -42,6 +45,7 @@ class Run:
     staged_outputs: list[tuple[Path, Path]] = field(default_factory=list)
     gate: Gate = field(default_factory=Gate)
     built: bool = False
+    working: bool = False  # changing the working copy, not the warehouse itself
     planned: int = 0
     language: str = field(default_factory=lambda: os.environ.get("KPI_LANGUAGE", "nl"))
 
@@ -71,10 +75,14 @@ def preflight(loc: Locations) -> targets_file.Targets:
 
 @contextmanager
 def open_run(loc: Locations, command: str, as_of: date, first_period: date | None = None, wait: bool = False):
-    """Lock the warehouse and open one transaction; on any failure roll back and record the failed run."""
+    """Lock the warehouse and open a transaction on it; on any failure roll back and record the failed run.
+
+    A run that loads or builds anything switches to a working copy (use_working_copy), renamed over the
+    warehouse only when it finishes; a failed run discards the copy, so the warehouse is as it was."""
     run_id = new_run_id()
     targets = preflight(loc)
     with writer_lock(loc.warehouse, run_id, command, wait=wait):
+        discard_working_copy(loc.warehouse)
         con = connect(loc.warehouse)
         run = None
         try:
@@ -87,7 +95,25 @@ def open_run(loc: Locations, command: str, as_of: date, first_period: date | Non
             _abort(con, run_id, command, as_of, e, run)
             raise
         finally:
-            con.close()
+            (run.con if run else con).close()
+
+
+def use_working_copy(run: Run) -> None:
+    """From here on change a copy of the warehouse: building in it needs no transaction around the models,
+    which makes the build about a third faster, and the warehouse stays untouched until finish()."""
+    if run.working:
+        return
+    run.con.execute("rollback")
+    run.con.close()
+    try:
+        run.con = open_working_copy(run.loc.warehouse)
+    except BaseException:  # e.g. no room for the copy: reopen the warehouse so the failure can be recorded
+        discard_working_copy(run.loc.warehouse)
+        run.con = connect(run.loc.warehouse)
+        raise
+    run.working = True
+    run.con.execute("begin transaction")
+    _check_key(run.con, run.key)
 
 
 def _check_key(con, key: bytes) -> None:
@@ -102,6 +128,17 @@ def _check_key(con, key: bytes) -> None:
 
 
 def _abort(con, run_id, command, as_of, error, run) -> None:
+    if run is not None:
+        if run.working:  # the warehouse was never touched: drop the copy, record the failure
+            run.con.close()
+            discard_working_copy(run.loc.warehouse)
+            run.working = False
+            try:
+                run.con = connect(run.loc.warehouse)
+            except Exception:
+                log.warning("could not record the failed run %s", run_id)
+                return
+        con = run.con
     try:
         con.execute("rollback")
     except Exception:
@@ -130,10 +167,7 @@ def plan_files(run: Run) -> list[Decision]:
     return decisions
 
 
-def ingest_file(run: Run, decision: Decision) -> FileOutcome:
-    """Load or reject one file within the run's transaction."""
-    file_id = run.con.execute("select coalesce(max(file_id), 0) + 1 from meta.files").fetchone()[0]
-    outcome = ingest(run.con, run.gate, decision, run.run_id, run.key, file_id)
+def log_outcome(run: Run, outcome: FileOutcome) -> None:
     run.outcomes.append(outcome)
     progress = f"{len(run.outcomes)}/{run.planned}"
     if outcome.status == "rejected":
@@ -141,7 +175,6 @@ def ingest_file(run: Run, decision: Decision) -> FileOutcome:
     elif outcome.status == "loaded":
         log.info("event=file_loaded progress=%s file=%s rows=%d replaces=%s", progress, outcome.name, outcome.rows,
                  outcome.replaces)
-    return outcome
 
 
 def up_to_date(run: Run) -> bool:
@@ -157,9 +190,45 @@ def up_to_date(run: Run) -> bool:
         all((run.loc.out / name).exists() for name in outputs.NAMES)
 
 
+PREPARE_THREADS = int(os.environ.get("KPI_PREPARE_THREADS", 2))
+
+
 def ingest_files(run: Run, decisions: list[Decision]) -> list[FileOutcome]:
-    """Load or reject every new file, one at a time, in load order."""
-    return [ingest_file(run, d) for d in decisions]
+    """Load or reject every new file in load order, while the next files are read and checked on threads.
+
+    Reading, typing and the suite run apart from the warehouse (kpi.ingest.prepare); only the append and the
+    manifest row touch the run's transaction, one file at a time and in order. A spending file is checked
+    against the cost centers in force, so it waits until the cost-center files before it are loaded."""
+    if decisions:
+        use_working_copy(run)
+    first_id = run.con.execute("select coalesce(max(file_id), 0) + 1 from meta.files").fetchone()[0]
+    pending: deque = deque()  # futures of prepared files, in load order
+    centers: list[str] | None = None
+
+    def load_next() -> None:
+        log_outcome(run, load(run.con, pending.popleft().result(), run.run_id))
+
+    with ThreadPoolExecutor(max_workers=PREPARE_THREADS, thread_name_prefix="kpi-prepare") as pool:
+        try:
+            for i, d in enumerate(decisions):
+                source = d.file.export.source if d.file.export else None
+                if source == "cost_centers":
+                    centers = None
+                if source == "spending" and centers is None:
+                    while pending:
+                        load_next()
+                    centers = [r[0] for r in run.con.execute(sql("gate/current_cost_centers")).fetchall()]
+                pending.append(pool.submit(prepare, run.gate, d, run.key, first_id + i,
+                                           centers if source == "spending" else []))
+                if len(pending) > PREPARE_THREADS:
+                    load_next()
+            while pending:
+                load_next()
+        finally:
+            for future in pending:  # a failed run: free what the other threads prepared
+                if not future.cancel() and future.exception() is None:
+                    future.result().close()
+    return run.outcomes
 
 
 def build_models(run: Run) -> None:
@@ -168,7 +237,10 @@ def build_models(run: Run) -> None:
         log.info("event=build_skipped as_of=%s reason='nothing new since the last build'", run.as_of)
         run.first_period = run.first_period or run.targets.first_period()
         return
+    use_working_copy(run)
+    run.con.execute("commit")  # the models are built on the copy outside a transaction (see use_working_copy)
     run.first_period = models.build(run.con, run.targets, run.run_id, run.as_of, run.first_period)
+    run.con.execute("begin transaction")
     run.built = True
 
 
@@ -212,6 +284,8 @@ def finish(run: Run) -> dict:
                message="; ".join(f"{r['file']}: {r['reason']}" for r in summary["rejected"])[:2000] or None,
                first_period=run.first_period, targets_sha=run.targets.sha, built=run.built)
     run.con.execute("commit")
+    if run.working:
+        run.con, run.working = publish_working_copy(run.con, run.loc.warehouse), False
     write_status_snapshot(run.con, run.loc.warehouse)
     return summary
 

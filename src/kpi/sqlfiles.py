@@ -8,12 +8,21 @@ from functools import cache
 from kpi.paths import SQL_DIR
 
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+_IDENT = re.compile(r"[a-z_][a-z0-9_]*")
 
 
 @cache
 def sql(name: str) -> str:
     """The text of sql/<name>.sql, e.g. sql('staging/stg_members')."""
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def render(name: str, **identifiers: str) -> str:
+    """sql/<name>.sql with its {placeholders} filled in; only for names of tables and columns, never values."""
+    for value in identifiers.values():
+        if not _IDENT.fullmatch(value):
+            raise ValueError(f"not an SQL identifier: {value!r}")
+    return sql(name).format(**identifiers)
 
 
 def bind(name: str, params: dict) -> dict:
