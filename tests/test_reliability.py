@@ -16,6 +16,7 @@ from conftest import TEST_KEY, fingerprint, query, run, write
 from kpi.faults import POINTS
 from kpi.paths import Locations
 from kpi.sample import generate
+from kpi.warehouse import working_copy_path
 
 STAMPS = ("meta.runs",)
 
@@ -83,6 +84,7 @@ def test_killed_mid_run_changes_nothing_and_the_next_run_catches_up(point, landi
     run(loc, "2024-04-30")
     assert comparable(loc.warehouse) == reference
     assert not list(loc.out.glob(".*.tmp"))
+    assert not working_copy_path(loc.warehouse).exists()  # the killed run's copy was cleared away
 
 
 def test_two_runs_started_together_one_works_the_other_exits_3(landing, reference, loc):
