@@ -4,7 +4,7 @@
 -- never leaves this query).
 with ages as (
     select rowid + $row_offset as source_row,
-        date_sub('year', parse_date(birth_date), $export_date::date) as _age_on_export
+        age_on(birth_date, $export_date) as _age_on_export
     from incoming
 )
 

@@ -8,6 +8,11 @@ create or replace temp macro parse_date(v) as
         when regexp_full_match(v, '\d{1,2}-\d{1,2}-\d{4}') then try_strptime(v, '%d-%m-%Y')::date
     end;
 
+-- Full years from a birth date (text) to a date: the age that the plausibility rule (12 to 110 on the
+-- file's export date) is applied to, both when typing (raw/) and in the suites' frames (gate/).
+create or replace temp macro age_on(birth_date, on_date) as
+    date_sub('year', parse_date(birth_date), on_date::date);
+
 -- Euros and shares. decimal_comma: the ';' dialect (1.234,56); else a decimal point and no grouping.
 create or replace temp macro parse_decimal(v, decimal_comma) as
     case

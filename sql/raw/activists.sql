@@ -9,7 +9,7 @@ select
     parse_date(activist_until) as activist_until,
     lower(activist_type) as activist_type,
     case
-        when date_sub('year', parse_date(birth_date), $export_date::date) between 12 and 110
+        when age_on(birth_date, $export_date) between 12 and 110
             then year(parse_date(birth_date))
     end as birth_year,
     pc4(postcode) as pc4

@@ -9,7 +9,7 @@ select
     parse_date(member_since) as member_since,
     parse_date(member_until) as member_until,
     case
-        when date_sub('year', parse_date(birth_date), $export_date::date) between 12 and 110
+        when age_on(birth_date, $export_date) between 12 and 110
             then year(parse_date(birth_date))
     end as birth_year,
     pc4(postcode) as pc4,

@@ -27,6 +27,11 @@ def suite_document(source: str) -> dict:
     return json.loads((EXPECTATIONS_DIR / f"{source}.json").read_text(encoding="utf-8"))
 
 
+def cost_centers_in_force(con) -> list[str]:
+    """The cost centers of the latest loaded cost-center snapshot, which a spending file is checked against."""
+    return [r[0] for r in con.execute(sql("gate/current_cost_centers")).fetchall()]
+
+
 class Gate:
     """The suites in ephemeral GX contexts, one per thread that validates; create one Gate per run."""
 

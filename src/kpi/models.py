@@ -20,12 +20,14 @@ STAGING = ("staging/stg_files", "staging/stg_cost_centers", "staging/stg_members
 MARTS = ("marts/periods", "marts/dim_person", "marts/fct_role_periods", "marts/fct_action_days",
          "marts/fct_income", "marts/fct_costs")
 KPI = ("kpi/kpi_catalog", "kpi/supporter_persons", "kpi/movement_persons", "kpi/movement", "kpi/finance",
-       "kpi/scorecard_new", "kpi/source_freshness", "kpi/scorecard_quality_new", "kpi/income_by_source", "kpi/costs_by_category", "kpi/movement_by_roles",
-       "kpi/movement_by_activist_type", "kpi/movement_by_age_band", "kpi/movement_by_region", "kpi/member_flows")
+       "kpi/scorecard_new", "kpi/source_freshness", "kpi/scorecard_quality_new", "kpi/income_by_source",
+       "kpi/costs_by_category", "kpi/movement_by_roles", "kpi/movement_by_activist_type",
+       "kpi/movement_by_age_band", "kpi/movement_by_region", "kpi/member_flows")
 PUBLISH = ("publish/restatements", "publish/scorecard")
 
 
-MERGEABLE = ("actions", "donations", "spending")  # event sources: new files can be merged into staging
+# Event sources (one record per id, corrections by later files): new files can be merged into staging.
+MERGEABLE = tuple(name for name, source in SOURCES.items() if source.kind == "event")
 
 
 def staging_sql_sha() -> str:
@@ -38,17 +40,18 @@ def staging_sql_sha() -> str:
 def build_staging(con) -> None:
     """Rebuild the staging tables, or merge the new files into an event source's table when that is safe."""
     con.execute("set variable staging_sql_sha = $1", [staging_sql_sha()])
+    con.execute("set variable mergeable_sources = $1", [list(MERGEABLE)])
     mergeable = dict(query(con, "staging/mergeable").fetchall())
     for model in STAGING:
         source = model.removeprefix("staging/stg_")
         started = time.perf_counter()
-        if source in mergeable:
+        how = "merge" if source in mergeable else "rebuild"
+        if how == "merge":
             con.execute("set variable staged_through_file_id = $1", [mergeable[source]])
             con.execute(render("staging/merge_events", source=source, key=SOURCES[source].key))
         else:
             run_script(con, model)
-        log.info("event=model_built model=%s how=%s seconds=%.2f", model, "merge" if source in mergeable else "rebuild",
-                 time.perf_counter() - started)
+        log.info("event=model_built model=%s how=%s seconds=%.2f", model, how, time.perf_counter() - started)
     run_script(con, "staging/record_staged")
 
 

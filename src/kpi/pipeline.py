@@ -15,13 +15,13 @@ from pathlib import Path
 from kpi import faults, models, outputs, pseudonym
 from kpi import targets as targets_file
 from kpi.errors import UsageError
-from kpi.gate import Gate
+from kpi.gate import Gate, cost_centers_in_force
 from kpi.labels import Labels
 from kpi.ingest import FileOutcome, load, prepare
 from kpi.landing import scan
 from kpi.manifest import Decision, known_files, plan
 from kpi.paths import Locations
-from kpi.sqlfiles import query, records, run_script, sql
+from kpi.sqlfiles import query, records, run_script
 from kpi.warehouse import (connect, discard_working_copy, open_working_copy, publish_working_copy,
                            write_status_snapshot, writer_lock)
 
@@ -167,7 +167,8 @@ def plan_files(run: Run) -> list[Decision]:
     return decisions
 
 
-def log_outcome(run: Run, outcome: FileOutcome) -> None:
+def add_outcome(run: Run, outcome: FileOutcome) -> None:
+    """Add one file's outcome to the run and log it with the run's progress."""
     run.outcomes.append(outcome)
     progress = f"{len(run.outcomes)}/{run.planned}"
     if outcome.status == "rejected":
@@ -206,7 +207,7 @@ def ingest_files(run: Run, decisions: list[Decision]) -> list[FileOutcome]:
     centers: list[str] | None = None
 
     def load_next() -> None:
-        log_outcome(run, load(run.con, pending.popleft().result(), run.run_id))
+        add_outcome(run, load(run.con, pending.popleft().result(), run.run_id))
 
     with ThreadPoolExecutor(max_workers=PREPARE_THREADS, thread_name_prefix="kpi-prepare") as pool:
         try:
@@ -217,7 +218,7 @@ def ingest_files(run: Run, decisions: list[Decision]) -> list[FileOutcome]:
                 if source == "spending" and centers is None:
                     while pending:
                         load_next()
-                    centers = [r[0] for r in run.con.execute(sql("gate/current_cost_centers")).fetchall()]
+                    centers = cost_centers_in_force(run.con)
                 pending.append(pool.submit(prepare, run.gate, d, run.key, first_id + i,
                                            centers if source == "spending" else []))
                 if len(pending) > PREPARE_THREADS:

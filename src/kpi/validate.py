@@ -7,9 +7,8 @@ from pathlib import Path
 from kpi.contract import SOURCES, ExportName, parse_file_name
 from kpi.dates import today_amsterdam
 from kpi.errors import EXIT_OK, EXIT_REJECTED, UsageError
-from kpi.gate import Gate
+from kpi.gate import Gate, cost_centers_in_force
 from kpi.ingest import inspect, scratch_connection
-from kpi.sqlfiles import sql
 from kpi.warehouse import connect_read_only
 from kpi.landing import LandingFile
 from kpi.manifest import Decision
@@ -21,7 +20,7 @@ def current_cost_centers(warehouse: Path) -> list[str] | None:
         return None
     con = connect_read_only(warehouse)
     try:
-        return [r[0] for r in con.execute(sql("gate/current_cost_centers")).fetchall()]
+        return cost_centers_in_force(con)
     finally:
         con.close()
 
