@@ -124,13 +124,20 @@ def _preflight(args):
     return writer_lock(loc.warehouse, "starting", args.command, wait=getattr(args, "wait", False))
 
 
+def _flows():
+    """The flows, with Great Expectations importing on a thread (about 2 s) while Prefect starts its server."""
+    import flows.nightly
+    from kpi.gate import preload
+    preload()
+    return flows.nightly
+
+
 def cmd_run(args) -> int:
     from kpi.dates import parse_day
     if args.as_of:
         parse_day(args.as_of, "--as-of")
     with _preflight(args):
-        from flows.nightly import nightly
-        state = nightly(as_of=args.as_of, wait=args.wait, return_state=True, **_paths(args))
+        state = _flows().nightly(as_of=args.as_of, wait=args.wait, return_state=True, **_paths(args))
     return _report(_outcome(state))
 
 
@@ -139,8 +146,7 @@ def cmd_backfill(args) -> int:
     if parse_day(args.start, "--from") > parse_day(args.end, "--to"):
         raise UsageError(f"--from ({args.start}) must not be after --to ({args.end}).")
     with _preflight(args):
-        from flows.nightly import backfill
-        state = backfill(start=args.start, end=args.end, wait=args.wait, return_state=True, **_paths(args))
+        state = _flows().backfill(start=args.start, end=args.end, wait=args.wait, return_state=True, **_paths(args))
     return _report(_outcome(state))
 
 
@@ -171,8 +177,7 @@ def cmd_demo(args) -> int:
     else:
         print(f"Using the landing folder already at {loc.landing.resolve()}.")
     with _preflight(args):
-        from flows.nightly import nightly
-        state = nightly(as_of=end.isoformat(), return_state=True, **_paths(args))
+        state = _flows().nightly(as_of=end.isoformat(), return_state=True, **_paths(args))
     return _report(_outcome(state))
 
 

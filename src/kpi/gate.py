@@ -17,6 +17,7 @@ from kpi.sqlfiles import bind, sql
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 CHUNK_ROWS = 1_000_000  # rows handed to pandas at a time: memory is bounded by this, not by the file
 log = logging.getLogger("kpi")
+PANDAS_DATES = (date(1677, 9, 22), date(2262, 4, 11))
 PASS_FAIL = {"result_format": "BOOLEAN_ONLY"}
 DETAILS = {"result_format": "SUMMARY", "unexpected_index_column_names": ["source_row"],
            "partial_unexpected_count": FIRST_ROWS}
@@ -70,8 +71,8 @@ class Gate:
         reader = scratch.execute(sql(name), params).to_arrow_reader(CHUNK_ROWS)
         results: dict[int, CheckResult] = {}
         for batch in reader:
-            frame = batch.to_pandas()
-            parameters = {"export_date": export_date.isoformat(), "cost_centers": cost_centers}
+            frame = _frame(batch)
+            parameters = {"export_date": f"{export_date.isoformat()}T00:00:00", "cost_centers": cost_centers}
             # pass/fail first (a quarter cheaper); the counts and first rows only for a chunk that fails
             result = batch_definition.get_batch(batch_parameters={"dataframe": frame}).validate(
                 suite, expectation_parameters=parameters, result_format=PASS_FAIL)
@@ -95,6 +96,33 @@ class Gate:
                 rows = [int(x["source_row"]) for x in r.result.get("partial_unexpected_index_list") or []]
                 check.first_rows = sorted(check.first_rows + rows)[:FIRST_ROWS]
         return list(results.values())
+
+
+def _frame(batch):
+    """A batch as pandas in the dtypes GX compares vectorised instead of row by row: integers as int64, dates
+    as nanosecond timestamps, clamped to pandas' range (1677-2262), which lies outside every bound in the suites."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    columns = []
+    for column in batch.columns:
+        if pa.types.is_integer(column.type):
+            column = column.cast(pa.int64())
+        elif pa.types.is_date(column.type):
+            low, high = pa.scalar(PANDAS_DATES[0], column.type), pa.scalar(PANDAS_DATES[1], column.type)
+            column = pc.min_element_wise(pc.max_element_wise(column, low, skip_nulls=False), high, skip_nulls=False)
+            column = column.cast(pa.timestamp("ns"))
+        columns.append(column)
+    return pa.RecordBatch.from_arrays(columns, names=batch.schema.names).to_pandas()
+
+
+def preload() -> None:
+    """Start importing Great Expectations on a background thread; the gate's first use waits for the import."""
+    def load() -> None:
+        try:
+            import great_expectations  # noqa: F401
+        except Exception:  # the gate's own import reports the error
+            pass
+    threading.Thread(target=load, name="kpi-preload", daemon=True).start()
 
 
 def _new_context():

@@ -1,4 +1,4 @@
-"""Load one new landing file: read it apart from the warehouse, check it, then append it to raw and the manifest."""
+"""Load one new landing file: read and check it apart from the warehouse, append it to raw, record it in the manifest."""
 
 from __future__ import annotations
 
@@ -40,8 +40,11 @@ class FileOutcome:
 
 
 def scratch_connection(key: bytes) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB where a file is read and checked, so a broken file never touches the warehouse."""
-    con = duckdb.connect(":memory:", config={**resource_config("1GB"), "temp_directory": tempfile.gettempdir()})
+    """An in-memory DuckDB where a file is read and checked, so a broken file never touches the warehouse.
+
+    One DuckDB thread: files are loaded several at a time, one per core (kpi.pipeline.ingest_files)."""
+    config = {**resource_config("1GB"), "threads": 1, "temp_directory": tempfile.gettempdir()}
+    con = duckdb.connect(":memory:", config=config)
     run_script(con, "macros/parse")
     pseudonym.install(con, key)
     return con
@@ -139,54 +142,30 @@ def record(con, run_id: str, decision: Decision, outcome: FileOutcome, file_id: 
              c.message] for c in outcome.checks])
 
 
-@dataclass
-class Prepared:
-    """A file read and checked apart from the warehouse; its scratch holds `typed` until it is loaded."""
+def load_file(gate: Gate, decision: Decision, key: bytes, file_id: int, cost_centers: list[str],
+              warehouse) -> FileOutcome:
+    """Read, type and check one file in its own scratch DuckDB, and append it to raw if it passes.
 
-    decision: Decision
-    outcome: FileOutcome
-    scratch: duckdb.DuckDBPyConnection | None = None
-
-    def close(self) -> None:
-        if self.scratch is not None:
-            self.scratch.close()
-            self.scratch = None
-
-
-def prepare(gate: Gate, decision: Decision, key: bytes, file_id: int, cost_centers: list[str]) -> Prepared:
-    """Read, type and check one file in its own scratch DuckDB; touches no warehouse, so it may run on a thread."""
+    warehouse is a cursor of its own on the run's working copy, so files may be loaded on several threads;
+    the manifest row is written afterwards, in load order (record)."""
     f, export = decision.file, decision.file.export
     outcome = FileOutcome(f.name, export.source if export else None, decision.action, reason=decision.reason,
                           replaces=decision.replaces, file_id=file_id)
-    prepared = Prepared(decision, outcome)
     if decision.action == "ambiguous":
         outcome.status = "rejected"
     if decision.action != "load":
-        return prepared
-    prepared.scratch = scratch_connection(key)
+        return outcome
+    scratch = scratch_connection(key)
     try:
-        raw, outcome.checks = inspect(prepared.scratch, gate, decision, file_id, cost_centers)
-    except BaseException:
-        prepared.close()
-        raise
-    if outcome.errors:
-        outcome.status, outcome.reason = "rejected", "; ".join(c.describe() for c in outcome.errors)
-        outcome.rows = raw.rows if raw else 0
-        prepared.close()
-    else:
+        raw, outcome.checks = inspect(scratch, gate, decision, file_id, cost_centers)
+        if outcome.errors:
+            outcome.status, outcome.reason = "rejected", "; ".join(c.describe() for c in outcome.errors)
+            outcome.rows = raw.rows if raw else 0
+            return outcome
         outcome.status, outcome.rows = "loaded", raw.rows
         if raw.notes:
             outcome.reason = "; ".join(raw.notes)
-    return prepared
-
-
-def load(con, prepared: Prepared, run_id: str) -> FileOutcome:
-    """Append a prepared file's rows to raw.<source> and record it in the manifest, inside the run's transaction."""
-    outcome = prepared.outcome
-    try:
-        if outcome.status == "loaded":
-            append_raw(con, prepared.scratch, outcome.source)
+        append_raw(warehouse, scratch, outcome.source)
+        return outcome
     finally:
-        prepared.close()
-    record(con, run_id, prepared.decision, outcome, outcome.file_id)
-    return outcome
+        scratch.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from kpi.contract import LOAD_ORDER
@@ -27,6 +29,9 @@ def known_files(con) -> list[dict]:
     return [dict(zip(cols, row)) for row in rel.fetchall()]
 
 
+HASH_THREADS = os.cpu_count() or 2
+
+
 def plan(files: list[LandingFile], known: list[dict]) -> list[Decision]:
     """Decisions for the files not seen before, in load order; files already seen are left out."""
     by_stat = {(k["file_name"], k["size_bytes"], k["mtime_ns"]): k["sha256"] for k in known}
@@ -34,9 +39,12 @@ def plan(files: list[LandingFile], known: list[dict]) -> list[Decision]:
     loaded_hashes = {k["sha256"]: k["file_name"] for k in known if k["status"] in ("loaded", "superseded")}
     loaded_slot = {(k["source"], k["export_date"]): k for k in known if k["status"] == "loaded"}
 
+    unknown = [f for f in files if (f.name, f.size, f.mtime_ns) not in by_stat]
+    with ThreadPoolExecutor(max_workers=HASH_THREADS) as pool:  # hashlib lets go of the GIL: one file per core
+        hashed = dict(zip((f.name for f in unknown), pool.map(lambda f: sha256(f.path), unknown)))
     new: list[Decision] = []
     for f in files:
-        digest = by_stat.get((f.name, f.size, f.mtime_ns)) or sha256(f.path)
+        digest = by_stat.get((f.name, f.size, f.mtime_ns)) or hashed[f.name]
         if (f.name, digest) not in seen:
             new.append(Decision(f, digest, "load"))
     new.sort(key=_load_order)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import uuid
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
@@ -17,7 +18,7 @@ from kpi import targets as targets_file
 from kpi.errors import UsageError
 from kpi.gate import Gate, cost_centers_in_force
 from kpi.labels import Labels
-from kpi.ingest import FileOutcome, load, prepare
+from kpi.ingest import FileOutcome, load_file, record
 from kpi.landing import scan
 from kpi.manifest import Decision, known_files, plan
 from kpi.paths import Locations
@@ -191,25 +192,31 @@ def up_to_date(run: Run) -> bool:
         all((run.loc.out / name).exists() for name in outputs.NAMES)
 
 
-PREPARE_THREADS = int(os.environ.get("KPI_PREPARE_THREADS", 2))
+LOAD_THREADS = int(os.environ.get("KPI_LOAD_THREADS", min(os.cpu_count() or 2, 4)))
 
 
 def ingest_files(run: Run, decisions: list[Decision]) -> list[FileOutcome]:
-    """Load or reject every new file in load order, while the next files are read and checked on threads.
+    """Load or reject every new file, several at a time, and write their manifest rows in load order.
 
-    Reading, typing and the suite run apart from the warehouse (kpi.ingest.prepare); only the append and the
-    manifest row touch the run's transaction, one file at a time and in order. A spending file is checked
-    against the cost centers in force, so it waits until the cost-center files before it are loaded."""
-    if decisions:
-        use_working_copy(run)
+    Each file is read, typed, checked and appended to raw on a thread (kpi.ingest.load_file), through one of
+    the working copy's cursors. A spending file is checked against the cost centers in force, so it waits
+    until the cost-center files before it are loaded."""
+    if not decisions:
+        return run.outcomes
+    use_working_copy(run)
+    run.con.execute("commit")  # the appends commit through their cursors; a failed run discards the copy
     first_id = run.con.execute("select coalesce(max(file_id), 0) + 1 from meta.files").fetchone()[0]
-    pending: deque = deque()  # futures of prepared files, in load order
+    pending: deque = deque()  # (decision, future of its outcome), in load order
     centers: list[str] | None = None
 
-    def load_next() -> None:
-        add_outcome(run, load(run.con, pending.popleft().result(), run.run_id))
+    def record_next() -> None:
+        decision, future = pending.popleft()
+        outcome = future.result()
+        record(run.con, run.run_id, decision, outcome, outcome.file_id)
+        add_outcome(run, outcome)
 
-    with ThreadPoolExecutor(max_workers=PREPARE_THREADS, thread_name_prefix="kpi-prepare") as pool:
+    with Appenders(run.con, LOAD_THREADS) as appenders, \
+            ThreadPoolExecutor(max_workers=LOAD_THREADS, thread_name_prefix="kpi-load") as pool:
         try:
             for i, d in enumerate(decisions):
                 source = d.file.export.source if d.file.export else None
@@ -217,19 +224,59 @@ def ingest_files(run: Run, decisions: list[Decision]) -> list[FileOutcome]:
                     centers = None
                 if source == "spending" and centers is None:
                     while pending:
-                        load_next()
+                        record_next()
+                    appenders.commit()
                     centers = cost_centers_in_force(run.con)
-                pending.append(pool.submit(prepare, run.gate, d, run.key, first_id + i,
-                                           centers if source == "spending" else []))
-                if len(pending) > PREPARE_THREADS:
-                    load_next()
+                pending.append((d, pool.submit(appenders.load, run, d, first_id + i,
+                                               centers if source == "spending" else [])))
+                if len(pending) > LOAD_THREADS:
+                    record_next()
             while pending:
-                load_next()
+                record_next()
+            appenders.commit()
         finally:
-            for future in pending:  # a failed run: free what the other threads prepared
-                if not future.cancel() and future.exception() is None:
-                    future.result().close()
+            for _, future in pending:  # a failed run: let the other threads stop before the copy is discarded
+                future.cancel() or future.exception()
+    run.con.execute("begin transaction")
     return run.outcomes
+
+
+class Appenders:
+    """Cursors on the working copy that load files side by side, each in a transaction of its own.
+
+    A thread takes a free cursor for each file. Keeping the transactions open across files lets DuckDB write
+    whole row groups straight to the file instead of each file through the write-ahead log (about a fifth of
+    the loading time); commit() makes what they appended visible. DuckDB runs one thread per cursor here."""
+
+    def __init__(self, con, count: int) -> None:
+        self.con, self.free = con, queue.SimpleQueue()
+        self.threads = con.execute("select current_setting('threads')").fetchone()[0]
+        con.execute("set threads = 1")
+        self.cursors = [con.cursor() for _ in range(count)]
+        for cursor in self.cursors:
+            cursor.execute("begin transaction")
+            self.free.put(cursor)
+
+    def load(self, run: Run, decision: Decision, file_id: int, centers: list[str]) -> FileOutcome:
+        cursor = self.free.get()
+        try:
+            return load_file(run.gate, decision, run.key, file_id, centers, cursor)
+        finally:
+            self.free.put(cursor)
+
+    def commit(self) -> None:
+        """Commit every cursor's appends; only while no file is loading."""
+        for cursor in self.cursors:
+            cursor.execute("commit")
+            cursor.execute("begin transaction")
+
+    def __enter__(self) -> Appenders:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for cursor in self.cursors:
+            cursor.close()  # rolls back what was not committed
+        self.con.execute(f"set threads = {int(self.threads)}")
 
 
 def build_models(run: Run) -> None:
