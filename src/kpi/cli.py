@@ -124,11 +124,15 @@ def _preflight(args):
     return writer_lock(loc.warehouse, "starting", args.command, wait=getattr(args, "wait", False))
 
 
-def _flows():
-    """The flows, with Great Expectations importing on a thread (about 2 s) while Prefect starts its server."""
+def _flows(args):
+    """The flows; when new files wait, Great Expectations imports on a thread (~2 s) while Prefect starts."""
     import flows.nightly
     from kpi.gate import preload
-    preload()
+    from kpi.manifest import new_files_waiting
+    from kpi.paths import Locations
+    loc = Locations.resolve(**_paths(args))
+    if new_files_waiting(loc.landing, loc.warehouse):
+        preload()
     return flows.nightly
 
 
@@ -137,7 +141,7 @@ def cmd_run(args) -> int:
     if args.as_of:
         parse_day(args.as_of, "--as-of")
     with _preflight(args):
-        state = _flows().nightly(as_of=args.as_of, wait=args.wait, return_state=True, **_paths(args))
+        state = _flows(args).nightly(as_of=args.as_of, wait=args.wait, return_state=True, **_paths(args))
     return _report(_outcome(state))
 
 
@@ -146,7 +150,7 @@ def cmd_backfill(args) -> int:
     if parse_day(args.start, "--from") > parse_day(args.end, "--to"):
         raise UsageError(f"--from ({args.start}) must not be after --to ({args.end}).")
     with _preflight(args):
-        state = _flows().backfill(start=args.start, end=args.end, wait=args.wait, return_state=True, **_paths(args))
+        state = _flows(args).backfill(start=args.start, end=args.end, wait=args.wait, return_state=True, **_paths(args))
     return _report(_outcome(state))
 
 
@@ -177,7 +181,7 @@ def cmd_demo(args) -> int:
     else:
         print(f"Using the landing folder already at {loc.landing.resolve()}.")
     with _preflight(args):
-        state = _flows().nightly(as_of=end.isoformat(), return_state=True, **_paths(args))
+        state = _flows(args).nightly(as_of=end.isoformat(), return_state=True, **_paths(args))
     return _report(_outcome(state))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import queue
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -169,3 +170,42 @@ def load_file(gate: Gate, decision: Decision, key: bytes, file_id: int, cost_cen
         return outcome
     finally:
         scratch.close()
+
+
+class Appenders:
+    """Cursors on the working copy that load files side by side, each in a transaction of its own.
+
+    A thread takes a free cursor for each file. Keeping the transactions open across files lets DuckDB write
+    whole row groups straight to the file instead of each file through the write-ahead log (about a fifth of
+    the loading time); commit() makes what they appended visible. DuckDB runs one thread per cursor here."""
+
+    def __init__(self, con, count: int) -> None:
+        self.con, self.free = con, queue.SimpleQueue()
+        self.threads = con.execute("select current_setting('threads')").fetchone()[0]
+        con.execute("set threads = 1")
+        self.cursors = [con.cursor() for _ in range(count)]
+        for cursor in self.cursors:
+            cursor.execute("begin transaction")
+            self.free.put(cursor)
+
+    def load(self, gate: Gate, key: bytes, decision: Decision, file_id: int, centers: list[str]) -> FileOutcome:
+        """load_file through a free cursor; called on the loading threads."""
+        cursor = self.free.get()
+        try:
+            return load_file(gate, decision, key, file_id, centers, cursor)
+        finally:
+            self.free.put(cursor)
+
+    def commit(self) -> None:
+        """Commit every cursor's appends; only while no file is loading."""
+        for cursor in self.cursors:
+            cursor.execute("commit")
+            cursor.execute("begin transaction")
+
+    def __enter__(self) -> Appenders:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for cursor in self.cursors:
+            cursor.close()  # rolls back what was not committed
+        self.con.execute(f"set threads = {int(self.threads)}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import queue
 import uuid
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
@@ -18,7 +17,7 @@ from kpi import targets as targets_file
 from kpi.errors import UsageError
 from kpi.gate import Gate, cost_centers_in_force
 from kpi.labels import Labels
-from kpi.ingest import FileOutcome, load_file, record
+from kpi.ingest import Appenders, FileOutcome, record
 from kpi.landing import scan
 from kpi.manifest import Decision, known_files, plan
 from kpi.paths import Locations
@@ -227,7 +226,7 @@ def ingest_files(run: Run, decisions: list[Decision]) -> list[FileOutcome]:
                         record_next()
                     appenders.commit()
                     centers = cost_centers_in_force(run.con)
-                pending.append((d, pool.submit(appenders.load, run, d, first_id + i,
+                pending.append((d, pool.submit(appenders.load, run.gate, run.key, d, first_id + i,
                                                centers if source == "spending" else [])))
                 if len(pending) > LOAD_THREADS:
                     record_next()
@@ -239,44 +238,6 @@ def ingest_files(run: Run, decisions: list[Decision]) -> list[FileOutcome]:
                 future.cancel() or future.exception()
     run.con.execute("begin transaction")
     return run.outcomes
-
-
-class Appenders:
-    """Cursors on the working copy that load files side by side, each in a transaction of its own.
-
-    A thread takes a free cursor for each file. Keeping the transactions open across files lets DuckDB write
-    whole row groups straight to the file instead of each file through the write-ahead log (about a fifth of
-    the loading time); commit() makes what they appended visible. DuckDB runs one thread per cursor here."""
-
-    def __init__(self, con, count: int) -> None:
-        self.con, self.free = con, queue.SimpleQueue()
-        self.threads = con.execute("select current_setting('threads')").fetchone()[0]
-        con.execute("set threads = 1")
-        self.cursors = [con.cursor() for _ in range(count)]
-        for cursor in self.cursors:
-            cursor.execute("begin transaction")
-            self.free.put(cursor)
-
-    def load(self, run: Run, decision: Decision, file_id: int, centers: list[str]) -> FileOutcome:
-        cursor = self.free.get()
-        try:
-            return load_file(run.gate, decision, run.key, file_id, centers, cursor)
-        finally:
-            self.free.put(cursor)
-
-    def commit(self) -> None:
-        """Commit every cursor's appends; only while no file is loading."""
-        for cursor in self.cursors:
-            cursor.execute("commit")
-            cursor.execute("begin transaction")
-
-    def __enter__(self) -> Appenders:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        for cursor in self.cursors:
-            cursor.close()  # rolls back what was not committed
-        self.con.execute(f"set threads = {int(self.threads)}")
 
 
 def build_models(run: Run) -> None:
