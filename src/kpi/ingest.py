@@ -205,7 +205,11 @@ class Appenders:
     def __enter__(self) -> Appenders:
         return self
 
-    def __exit__(self, *exc) -> None:
-        for cursor in self.cursors:
-            cursor.close()  # rolls back what was not committed
-        self.con.execute(f"set threads = {int(self.threads)}")
+    def __exit__(self, error_type, *_) -> None:
+        try:
+            for cursor in self.cursors:
+                cursor.close()  # rolls back what was not committed
+            self.con.execute(f"set threads = {int(self.threads)}")
+        except duckdb.Error:
+            if error_type is None:  # else the run's own error is the one to report
+                raise
