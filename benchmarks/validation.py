@@ -14,7 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from kpi.gate import Gate
-from kpi.ingest import check_file, scratch_connection, typed_rows
+from kpi.ingest import check_file, own_cost_centers, scratch_connection, typed_rows
 from kpi.landing import scan
 from kpi.manifest import Decision
 
@@ -32,8 +32,7 @@ def main(landing: Path) -> None:
             continue
         typed_rows(scratch, decision, raw, 0)
         # the cost centers in force, as for a file that passes (the sample's ledger lines all have a known one)
-        centers = [r[0] for r in scratch.execute("select distinct cost_center from typed").fetchall()] \
-            if f.export.source == "spending" else []
+        centers = own_cost_centers(scratch, f.export.source)
         started = time.perf_counter()
         gate.check(scratch, f.export.source, f.export.export_date, raw.row_offset, len(raw.extra), centers)
         seconds[f.export.source] += time.perf_counter() - started

@@ -103,9 +103,16 @@ def inspect(scratch, gate: Gate, decision: Decision, file_id: int, cost_centers:
         return raw, checks
     typed_rows(scratch, decision, raw, file_id)
     if cost_centers is None:
-        cost_centers = [r[0] for r in scratch.execute("select distinct cost_center from typed").fetchall()] \
-            if decision.file.export.source == "spending" else []
+        cost_centers = own_cost_centers(scratch, decision.file.export.source)
     return raw, checks + content_checks(scratch, gate, decision, raw, cost_centers)
+
+
+def own_cost_centers(scratch, source: str) -> list[str]:
+    """The cost centers a typed spending file names itself (none for other sources): what it is checked against
+    when there is no snapshot in force to compare with."""
+    if source != "spending":
+        return []
+    return [r[0] for r in scratch.execute("select distinct cost_center from typed").fetchall()]
 
 
 def typed_rows(scratch, decision: Decision, raw: RawFile, file_id: int) -> None:

@@ -12,6 +12,7 @@ from kpi import targets as targets_file
 from kpi.errors import RunFailed
 from kpi.contract import SOURCES
 from kpi.sqlfiles import query, render, run_script, sql
+from kpi.warehouse import table_names
 
 log = logging.getLogger("kpi")
 
@@ -58,9 +59,7 @@ def build_staging(con) -> None:
 
 def _drop_table(con, schema: str, name: str) -> None:
     """A warehouse built before a model became a view holds a table of that name, which the view replaces."""
-    found = con.execute("select count(*) from duckdb_tables() where database_name = current_database() "
-                        "and schema_name = $1 and table_name = $2", [schema, name]).fetchone()[0]
-    if found:
+    if f"{schema}.{name}" in table_names(con, (schema,)):
         con.execute(f"drop table {schema}.{name}")
 
 
