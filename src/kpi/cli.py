@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from kpi.errors import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, KpiError, UsageError
+from kpi.prefect_api import early as early_api
 
 PREFECT_DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",  # offline machines: telemetry only produces errors
@@ -57,10 +58,12 @@ def main(argv: list[str] | None = None) -> int:
     for noisy in ("httpx", "great_expectations", "great_expectations.data_context.types.base"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
-        if args.language:
-            from kpi.labels import Labels
-            os.environ["KPI_LANGUAGE"] = Labels(args.language).language
-        return COMMANDS[args.command](args)
+        with early_api(args.command in FLOW_COMMANDS) as api:
+            args.api = api  # Prefect's server, booting while the command imports; None: Prefect starts its own
+            if args.language:
+                from kpi.labels import Labels
+                os.environ["KPI_LANGUAGE"] = Labels(args.language).language
+            return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         print("kpi: interrupted; the warehouse and outputs were left as they were.", file=sys.stderr)
         return 130
@@ -125,7 +128,8 @@ def _preflight(args):
 
 
 def _flows(args):
-    """The flows; when new files wait, Great Expectations imports on a thread (~2 s) while Prefect starts."""
+    """The flows, once Prefect's server answers; when new files wait, Great Expectations imports on a thread
+    (~2 s) meanwhile."""
     import flows.nightly
     from kpi.gate import preload
     from kpi.manifest import new_files_waiting
@@ -133,6 +137,8 @@ def _flows(args):
     loc = Locations.resolve(**_paths(args))
     if new_files_waiting(loc.landing, loc.warehouse):
         preload()
+    if args.api:
+        args.api.ready()
     return flows.nightly
 
 
@@ -185,6 +191,7 @@ def cmd_demo(args) -> int:
     return _report(_outcome(state))
 
 
+FLOW_COMMANDS = ("run", "backfill", "demo")  # the commands that start Prefect's server early (kpi.prefect_api)
 COMMANDS = {"run": cmd_run, "backfill": cmd_backfill, "validate": cmd_validate, "status": cmd_status,
             "demo": cmd_demo}
 

@@ -150,12 +150,12 @@ def record(con, run_id: str, decision: Decision, outcome: FileOutcome, file_id: 
              c.message] for c in outcome.checks])
 
 
-def load_file(gate: Gate, decision: Decision, key: bytes, file_id: int, cost_centers: list[str],
-              warehouse) -> FileOutcome:
-    """Read, type and check one file in its own scratch DuckDB, and append it to raw if it passes.
+def load_file(gate: Gate, decision: Decision, file_id: int, cost_centers: list[str], warehouse,
+              scratch) -> FileOutcome:
+    """Read, type and check one file in a scratch DuckDB, and append it to raw if it passes.
 
     warehouse is a cursor of its own on the run's working copy, so files may be loaded on several threads;
-    the manifest row is written afterwards, in load order (record)."""
+    the manifest row is written afterwards, in load order (record). The scratch is emptied first."""
     f, export = decision.file, decision.file.export
     outcome = FileOutcome(f.name, export.source if export else None, decision.action, reason=decision.reason,
                           replaces=decision.replaces, file_id=file_id)
@@ -163,45 +163,50 @@ def load_file(gate: Gate, decision: Decision, key: bytes, file_id: int, cost_cen
         outcome.status = "rejected"
     if decision.action != "load":
         return outcome
-    scratch = scratch_connection(key)
-    try:
-        raw, outcome.checks = inspect(scratch, gate, decision, file_id, cost_centers)
-        if outcome.errors:
-            outcome.status, outcome.reason = "rejected", "; ".join(c.describe() for c in outcome.errors)
-            outcome.rows = raw.rows if raw else 0
-            return outcome
-        outcome.status, outcome.rows = "loaded", raw.rows
-        if raw.notes:
-            outcome.reason = "; ".join(raw.notes)
-        append_raw(warehouse, scratch, outcome.source)
+    clear_scratch(scratch)
+    raw, outcome.checks = inspect(scratch, gate, decision, file_id, cost_centers)
+    if outcome.errors:
+        outcome.status, outcome.reason = "rejected", "; ".join(c.describe() for c in outcome.errors)
+        outcome.rows = raw.rows if raw else 0
         return outcome
-    finally:
-        scratch.close()
+    outcome.status, outcome.rows = "loaded", raw.rows
+    if raw.notes:
+        outcome.reason = "; ".join(raw.notes)
+    append_raw(warehouse, scratch, outcome.source)
+    return outcome
+
+
+def clear_scratch(scratch) -> None:
+    """Drop what the file before left in a scratch DuckDB, so each file starts from an empty one."""
+    for (table,) in scratch.execute("select table_name from duckdb_tables()").fetchall():
+        scratch.execute(f'drop table "{table}"')
 
 
 class Appenders:
     """Cursors on the working copy that load files side by side, each in a transaction of its own.
 
-    A thread takes a free cursor for each file. Keeping the transactions open across files lets DuckDB write
-    whole row groups straight to the file instead of each file through the write-ahead log (about a fifth of
-    the loading time); commit() makes what they appended visible. DuckDB runs one thread per cursor here."""
+    A thread takes a free cursor, with a scratch DuckDB of its own, for each file. Keeping the transactions
+    open across files lets DuckDB write whole row groups straight to the file instead of each file through
+    the write-ahead log (about a fifth of the loading time); commit() makes what they appended visible.
+    Reusing the scratch saves setting one up per file (15 ms). DuckDB runs one thread per cursor here."""
 
-    def __init__(self, con, count: int) -> None:
+    def __init__(self, con, count: int, key: bytes) -> None:
         self.con, self.free = con, queue.SimpleQueue()
         self.threads = con.execute("select current_setting('threads')").fetchone()[0]
         con.execute("set threads = 1")
         self.cursors = [con.cursor() for _ in range(count)]
-        for cursor in self.cursors:
+        self.scratches = [scratch_connection(key) for _ in range(count)]
+        for cursor, scratch in zip(self.cursors, self.scratches):
             cursor.execute("begin transaction")
-            self.free.put(cursor)
+            self.free.put((cursor, scratch))
 
-    def load(self, gate: Gate, key: bytes, decision: Decision, file_id: int, centers: list[str]) -> FileOutcome:
-        """load_file through a free cursor; called on the loading threads."""
-        cursor = self.free.get()
+    def load(self, gate: Gate, decision: Decision, file_id: int, centers: list[str]) -> FileOutcome:
+        """load_file through a free cursor and its scratch; called on the loading threads."""
+        cursor, scratch = self.free.get()
         try:
-            return load_file(gate, decision, key, file_id, centers, cursor)
+            return load_file(gate, decision, file_id, centers, cursor, scratch)
         finally:
-            self.free.put(cursor)
+            self.free.put((cursor, scratch))
 
     def commit(self) -> None:
         """Commit every cursor's appends; only while no file is loading."""
@@ -214,6 +219,8 @@ class Appenders:
 
     def __exit__(self, error_type, *_) -> None:
         try:
+            for scratch in self.scratches:
+                scratch.close()
             for cursor in self.cursors:
                 cursor.close()  # rolls back what was not committed
             self.con.execute(f"set threads = {int(self.threads)}")

@@ -214,7 +214,7 @@ def ingest_files(run: Run, decisions: list[Decision]) -> list[FileOutcome]:
         record(run.con, run.run_id, decision, outcome, outcome.file_id)
         add_outcome(run, outcome)
 
-    with Appenders(run.con, LOAD_THREADS) as appenders, \
+    with Appenders(run.con, LOAD_THREADS, run.key) as appenders, \
             ThreadPoolExecutor(max_workers=LOAD_THREADS, thread_name_prefix="kpi-load") as pool:
         try:
             for i, d in enumerate(decisions):
@@ -226,7 +226,7 @@ def ingest_files(run: Run, decisions: list[Decision]) -> list[FileOutcome]:
                         record_next()
                     appenders.commit()
                     centers = cost_centers_in_force(run.con)
-                pending.append((d, pool.submit(appenders.load, run.gate, run.key, d, first_id + i,
+                pending.append((d, pool.submit(appenders.load, run.gate, d, first_id + i,
                                                centers if source == "spending" else [])))
                 if len(pending) > LOAD_THREADS:
                     record_next()

@@ -100,8 +100,8 @@ def check_writable(warehouse: Path) -> None:
 
 
 def resource_config(memory_limit: str | None = None) -> dict:
-    """DuckDB's memory cap (KPI_MEMORY_LIMIT, default 1500MB; beyond it DuckDB spills to disk) and threads."""
-    return {"memory_limit": memory_limit or os.environ.get("KPI_MEMORY_LIMIT", "1500MB"),
+    """DuckDB's memory cap (KPI_MEMORY_LIMIT, default 1300MB; beyond it DuckDB spills to disk) and threads."""
+    return {"memory_limit": memory_limit or os.environ.get("KPI_MEMORY_LIMIT", "1300MB"),
             "threads": int(os.environ.get("KPI_THREADS", os.cpu_count() or 2))}
 
 

@@ -1,0 +1,57 @@
+"""kpi.prefect_api: a `kpi` command starts Prefect's server itself, reports everything to it and stops it."""
+
+from __future__ import annotations
+
+import re
+import socket
+import sqlite3
+import subprocess
+import sys
+
+from conftest import write
+from test_cli import kpi, paths
+
+EARLY = ("from kpi.prefect_api import early\n"
+         "with early(True) as api:\n"
+         "    print('api:', api and api.url)\n")
+
+
+def test_kpi_run_reports_to_its_own_server_and_stops_it(loc, tmp_path):
+    write(loc, "cost_centers/cost_centers_20240101.csv", "CC1,objectives,1,awareness,Campagnes")
+    write(loc, "donations/donations_20240131.csv", "T1,P1,2024-01-05,10.00,particulieren,gift,,")
+    home = tmp_path / "prefect-home"
+    result = kpi("run", "--as-of", "2024-01-31", *paths(loc), env={"PREFECT_HOME": str(home)})
+    assert result.returncode == 0, result.stderr[-3000:]
+    port = int(re.search(r"Starting temporary Prefect server on http://127\.0\.0\.1:(\d+)", result.stderr).group(1))
+    assert "Starting temporary server" not in result.stderr  # Prefect did not start a second one
+    with socket.socket() as s:
+        assert s.connect_ex(("127.0.0.1", port)) != 0  # stopped with the command
+    db = sqlite3.connect(home / "prefect.db")
+    runs = db.execute("select id, state_name from flow_run where flow_id in "
+                      "(select id from flow where name = 'kpi-nightly')").fetchall()
+    assert [state for _, state in runs] == ["Completed"]
+    keys = {k for (k,) in db.execute("select key from artifact where flow_run_id = ?", [runs[0][0]])}
+    assert keys == {"kpi-run-summary", "kpi-scorecard"}
+    logs = [m for (m,) in db.execute("select message from log where flow_run_id = ? order by timestamp", [runs[0][0]])]
+    assert any(m.startswith("event=file_loaded") for m in logs)
+    assert logs[-1] == "Finished in state Completed()"  # the last lines were sent before the server stopped
+
+
+def test_a_configured_prefect_api_is_used_instead(tmp_path):
+    profiles = tmp_path / "profiles.toml"
+    profiles.write_text('active = "remote"\n[profiles.remote]\nPREFECT_API_URL = "http://127.0.0.1:9/api"\n')
+    env = {"PREFECT_HOME": str(tmp_path / "home"), "PREFECT_PROFILES_PATH": str(profiles),
+           "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    from_profile = subprocess.run([sys.executable, "-c", EARLY], capture_output=True, text=True, env=env, timeout=120)
+    assert from_profile.stdout.strip() == "api: None", from_profile.stderr[-2000:]
+    from_env = subprocess.run([sys.executable, "-c", EARLY], capture_output=True, text=True, timeout=120,
+                              env={**env, "PREFECT_PROFILES_PATH": str(tmp_path / "none.toml"),
+                                   "PREFECT_API_URL": "http://127.0.0.1:9/api"})
+    assert from_env.stdout.strip() == "api: None", from_env.stderr[-2000:]
+
+
+def test_without_a_configured_api_the_command_gets_its_own(tmp_path):
+    env = {"PREFECT_HOME": str(tmp_path / "home"), "PREFECT_PROFILES_PATH": str(tmp_path / "none.toml"),
+           "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    result = subprocess.run([sys.executable, "-c", EARLY], capture_output=True, text=True, env=env, timeout=120)
+    assert re.fullmatch(r"api: http://127\.0\.0\.1:\d+/api", result.stdout.strip()), result.stderr[-2000:]
