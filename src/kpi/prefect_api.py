@@ -85,15 +85,19 @@ def early(wanted: bool):
     api = TemporaryApi()
     try:
         with ExitStack() as stack:
-            from prefect.settings import (PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED, PREFECT_UI_URL,
-                                          get_current_settings, temporary_settings)
+            from prefect.settings import (PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+                                          PREFECT_SERVER_EPHEMERAL_ENABLED, PREFECT_UI_URL, get_current_settings,
+                                          temporary_settings)
             if get_current_settings().api.url or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
                 api.stop()  # a profile names a server, or ephemeral mode is off: Prefect decides as before
                 yield None
                 return
             from prefect.context import _temporary_global_settings_context, get_settings_context
-            # no UI is served (as in ephemeral mode), so no "View at" link to one either
-            stack.enter_context(temporary_settings({PREFECT_API_URL: api.url, PREFECT_UI_URL: ""}))
+            # No UI is served (as in ephemeral mode), so no "View at" link to one either. No heartbeats: they
+            # let a server find crashed runs later, and this one stops with the command; ending their thread
+            # held every flow run up to a second.
+            stack.enter_context(temporary_settings({PREFECT_API_URL: api.url, PREFECT_UI_URL: "",
+                                                    PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}))
             stack.enter_context(_temporary_global_settings_context(get_settings_context()))
             try:
                 yield api
