@@ -123,8 +123,9 @@ def typed_rows(scratch, decision: Decision, raw: RawFile, file_id: int) -> None:
 
 
 def append_raw(con, scratch, source: str) -> None:
-    """Stream scratch's `typed` table into raw.<source> in batches."""
-    reader = scratch.sql("select * from typed order by source_row").to_arrow_reader(batch_size=250_000)
+    """Stream scratch's `typed` table into raw.<source> in batches, in file order: the single-threaded scratch
+    keeps insertion order, so no sort is needed (it cost 0.025 s a 120,000-row file)."""
+    reader = scratch.sql("select * from typed").to_arrow_reader(batch_size=250_000)
     con.register("typed_batches", reader)
     try:
         con.execute(f"insert into raw.{source} by name select * from typed_batches")
