@@ -49,7 +49,8 @@ class TemporaryApi:
 
     def ready(self) -> None:
         """Wait until the server answers; raise RuntimeError when it exits or does not answer in time."""
-        timeout = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", 120))
+        from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS  # as Prefect's own server waits
+        timeout = PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()
         deadline = time.monotonic() + timeout
         while True:
             if self.process.poll() is not None:
