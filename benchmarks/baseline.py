@@ -75,8 +75,10 @@ def main(landing: Path, warehouse: Path, as_of: date) -> None:
     t = targets.load(DEFAULT_TARGETS)
     models.set_run_variables(con, "baseline", as_of, t.first_period())
     targets.install(con, t)
-    for model in models.STAGING + models.MARTS + models.KPI + models.PUBLISH:
+    for model in models.STAGING:
         run_script(con, model)
+    for model in models.MARTS + models.KPI + models.PUBLISH:
+        models.build_model(con, model)
     con.close()
 
 

@@ -1,30 +1,22 @@
 -- kpi.movement: the movement KPIs of kpis.md "Movement" for every period of the run.
 -- Grain: one row per period_end.
--- Inputs: marts.periods, movement_persons, supporter_persons, marts.dim_person, variables target_movement*.
+-- Inputs: marts.periods, marts.movement_cells (the counts, sql/marts/movement_contributions.sql),
+-- variables target_movement*.
 create or replace table kpi.movement as
 with counts as (
     select
-        m.period_end,
-        count_if(m.is_member) as members,
-        count_if(m.is_activist) as activists,
-        count_if(m.is_supporter) as supporters,
-        count(*) as movement_total,
-        count_if(d.birth_year is not null) as with_birth_year,
-        count_if(year(m.period_end) - d.birth_year < 30) as under_30
-    from movement_persons as m
-    inner join marts.dim_person as d using (person_sk)
-    group by m.period_end
-),
-
-retention as (
-    select
-        p.period_end,
-        count(*) as earlier_supporters,
-        count(later.person_sk) as retained
-    from marts.periods as p
-    inner join supporter_persons as earlier on earlier.eval_date = p.twelve_months_before
-    left join supporter_persons as later on later.eval_date = p.period_end and later.person_sk = earlier.person_sk
-    group by p.period_end
+        period_end,
+        max(persons) filter (where measure = 'members') as members,
+        max(persons) filter (where measure = 'activists') as activists,
+        max(persons) filter (where measure = 'supporters') as supporters,
+        max(persons) filter (where measure = 'movement_total') as movement_total,
+        max(persons) filter (where measure = 'with_birth_year') as with_birth_year,
+        coalesce(max(persons) filter (where measure = 'under_30'), 0) as under_30,
+        max(persons) filter (where measure = 'earlier_supporters') as earlier_supporters,
+        coalesce(max(persons) filter (where measure = 'retained'), 0) as retained
+    from marts.movement_cells
+    where category is null
+    group by period_end
 ),
 
 per_period as (
@@ -36,12 +28,11 @@ per_period as (
         coalesce(c.supporters, 0) as supporters,
         coalesce(c.movement_total, 0) as movement_total,
         c.under_30 / nullif(c.with_birth_year, 0) as youth_share,
-        r.retained / nullif(r.earlier_supporters, 0) as supporter_retention,
+        c.retained / nullif(c.earlier_supporters, 0) as supporter_retention,
         year(getvariable('target_movement_date')) * 12 + month(getvariable('target_movement_date'))
             as target_month_number
     from marts.periods as p
     left join counts as c using (period_end)
-    left join retention as r using (period_end)
 ),
 
 trend as (

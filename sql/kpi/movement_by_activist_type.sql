@@ -1,14 +1,12 @@
 -- kpi.movement_by_activist_type: activists by activist type (a person with registrations of two types
--- counts in both). Grain: one row per period per activist_type. Inputs: marts.periods, marts.fct_role_periods.
+-- counts in both). Grain: one row per period per activist_type. Input: marts.movement_cells.
 create or replace table kpi.movement_by_activist_type as
-with active as (
-    select distinct p.period_end, r.activist_type, r.person_sk
-    from marts.periods as p
-    inner join marts.fct_role_periods as r
-        on r.role = 'activist' and r.valid_from <= p.period_end and r.valid_until >= p.period_end
+with breakdown as (
+    select period_end, category as activist_type, persons
+    from marts.movement_cells
+    where measure = 'activist_type'
 )
 
-select period_end, activist_type, count(*) as persons
-from active
-group by all
+select period_end, activist_type, persons
+from breakdown
 order by period_end, activist_type;

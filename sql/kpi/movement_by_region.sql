@@ -1,13 +1,12 @@
 -- kpi.movement_by_region: the movement by postal region (first digit of PC4; 'unknown' without one).
--- Grain: one row per period per postal region. Inputs: movement_persons, marts.dim_person.
+-- Grain: one row per period per postal region. Input: marts.movement_cells.
 create or replace table kpi.movement_by_region as
-with located as (
-    select m.period_end, coalesce(d.postal_region, 'unknown') as postal_region
-    from movement_persons as m
-    inner join marts.dim_person as d using (person_sk)
+with breakdown as (
+    select period_end, category as postal_region, persons
+    from marts.movement_cells
+    where measure = 'postal_region'
 )
 
-select period_end, postal_region, count(*) as persons
-from located
-group by all
+select period_end, postal_region, persons
+from breakdown
 order by period_end, postal_region;

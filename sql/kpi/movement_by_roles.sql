@@ -1,17 +1,12 @@
 -- kpi.movement_by_roles: the movement by role overlap (member only, activist only, supporter only and
--- every combination). Grain: one row per period per combination. Input: movement_persons.
+-- every combination). Grain: one row per period per combination. Input: marts.movement_cells.
 create or replace table kpi.movement_by_roles as
-with labelled as (
-    select
-        period_end,
-        concat_ws('+',
-            case when is_member then 'member' end,
-            case when is_activist then 'activist' end,
-            case when is_supporter then 'supporter' end) as roles
-    from movement_persons
+with breakdown as (
+    select period_end, category as roles, persons
+    from marts.movement_cells
+    where measure = 'roles'
 )
 
-select period_end, roles, count(*) as persons
-from labelled
-group by all
+select period_end, roles, persons
+from breakdown
 order by period_end, roles;

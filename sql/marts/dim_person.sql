@@ -1,6 +1,7 @@
--- dim_person: every person known to members, activists or actions, with a compact surrogate key,
--- the birth year and the PC4 postcode that win by the rules of kpis.md.
--- Grain: one row per person_key. Inputs: staging.stg_members, staging.stg_activists, staging.stg_actions.
+-- dim_person: every person known to members, activists or actions, with the compact surrogate key of
+-- marts.person_keys, the birth year and the PC4 postcode that win by the rules of kpis.md.
+-- Grain: one row per person_key. Inputs: staging.stg_members, staging.stg_activists, staging.stg_actions,
+-- marts.person_keys.
 -- Birth year (and PC4): members rows first, else activists rows; where rows disagree the row with the latest
 -- start date wins, on a tie the larger birth year; rows without a value are passed over.
 create or replace table marts.dim_person as
@@ -36,12 +37,13 @@ region as (
 
 people as (
     select
-        row_number() over (order by keys.person_key) as person_sk,
+        k.person_sk,
         keys.person_key,
         birth.birth_year,
         region.pc4,
         left(region.pc4, 1) as postal_region
     from keys
+    inner join marts.person_keys as k using (person_key)
     left join birth using (person_key)
     left join region using (person_key)
 )

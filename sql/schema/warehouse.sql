@@ -61,6 +61,10 @@ create table if not exists raw.spending (
     cost_center varchar, amount decimal(18, 6), description varchar
 );
 
+-- marts.person_keys: every person_key the marts have seen, with its compact surrogate key, kept across builds
+-- (sql/marts/person_keys.sql) so that a build can compare its marts with those of the build before.
+create table if not exists marts.person_keys (person_key varchar, person_sk bigint);
+
 -- kpi.scorecard: the board's table (kpis.md "The scorecard table"). One row per (period_end, kpi_id).
 create table if not exists kpi.scorecard (
     period_end date, kpi_id varchar, value double, unit varchar, target double, status varchar,

@@ -7,7 +7,7 @@ import logging
 import time
 from datetime import date
 
-from kpi import faults
+from kpi import faults, movement
 from kpi import targets as targets_file
 from kpi.errors import RunFailed
 from kpi.contract import SOURCES
@@ -18,9 +18,9 @@ log = logging.getLogger("kpi")
 
 STAGING = ("staging/stg_files", "staging/stg_cost_centers", "staging/stg_members", "staging/stg_activists",
            "staging/stg_actions", "staging/stg_donations", "staging/stg_spending")
-MARTS = ("marts/periods", "marts/dim_person", "marts/fct_role_periods", "marts/fct_action_days",
-         "marts/fct_income", "marts/fct_costs")
-KPI = ("kpi/kpi_catalog", "kpi/supporter_persons", "kpi/movement_persons", "kpi/movement", "kpi/finance",
+MARTS = ("marts/periods", "marts/person_keys", "marts/dim_person", "marts/fct_role_periods",
+         "marts/fct_action_days", "marts/movement_cells", "marts/fct_income", "marts/fct_costs")
+KPI = ("kpi/kpi_catalog", "kpi/movement", "kpi/finance",
        "kpi/scorecard_new", "kpi/source_freshness", "kpi/scorecard_quality_new", "kpi/income_by_source",
        "kpi/costs_by_category", "kpi/movement_by_roles", "kpi/movement_by_activist_type",
        "kpi/movement_by_age_band", "kpi/movement_by_region", "kpi/member_flows")
@@ -63,6 +63,16 @@ def _drop_table(con, schema: str, name: str) -> None:
         con.execute(f"drop table {schema}.{name}")
 
 
+def build_model(con, model: str, update_cells: bool = False) -> None:
+    """Build one model of MARTS, KPI or PUBLISH (the movement cells are updated when update_cells says so)."""
+    if model == "marts/movement_cells":
+        movement.build_cells(con, update_cells)
+        return
+    if model in VIEWS:
+        _drop_table(con, *model.split("/"))
+    run_script(con, model)
+
+
 def set_run_variables(con, run_id: str, as_of: date, first_period: date) -> None:
     for name, value in {"run_id": run_id, "run_as_of": as_of, "run_first_period": first_period}.items():
         con.execute(f"set variable {name} = $1", [value])
@@ -75,12 +85,11 @@ def build(con, targets: targets_file.Targets, run_id: str, as_of: date, first_pe
     targets_file.install(con, targets)
     build_staging(con)
     faults.checkpoint("building")
+    update_cells = movement.keep_previous(con)
     steps = MARTS + KPI
     for i, model in enumerate(steps, 1):
         started = time.perf_counter()
-        if model in VIEWS:
-            _drop_table(con, *model.split("/"))
-        run_script(con, model)
+        build_model(con, model, update_cells)
         log.info("event=model_built progress=%d/%d model=%s seconds=%.2f", i, len(steps), model,
                  time.perf_counter() - started)
     mismatches = con.execute(sql("checks/reconcile")).fetchall()

@@ -8,7 +8,7 @@ from functools import cache
 from kpi.paths import SQL_DIR
 
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
-_IDENT = re.compile(r"[a-z_][a-z0-9_]*")
+_IDENT = re.compile(r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?")  # a name, or schema.name
 
 
 @cache

@@ -1,0 +1,74 @@
+-- movement_changes (temp): the persons whose movement inputs differ between this build's marts and those of
+-- the build before (marts.*_previous, kept by kpi.movement), with both versions of their inputs, and the
+-- periods the movement cells already hold (kept) or still lack (added). Role periods are compared as sets:
+-- the movement counts only ask whether a person holds a role at a date, so a repeated row changes nothing.
+-- Grain: movement_changes one row per person_sk; changed_* the rows of those persons; kept_periods and
+-- added_periods one row per period_end.
+-- Inputs: marts.dim_person, marts.fct_role_periods, marts.fct_action_days, the same three *_previous,
+-- marts.periods, marts.movement_cells. Must compare every input column sql/marts/movement_contributions.sql reads.
+create or replace temp table movement_changes as
+with roles_now as (
+    select person_sk, role, valid_from, valid_until, activist_type from marts.fct_role_periods
+),
+
+roles_before as (
+    select person_sk, role, valid_from, valid_until, activist_type from marts.fct_role_periods_previous
+),
+
+days_now as (
+    select person_sk, action_date from marts.fct_action_days
+),
+
+days_before as (
+    select person_sk, action_date from marts.fct_action_days_previous
+),
+
+people_now as (
+    select person_sk, birth_year, postal_region from marts.dim_person
+),
+
+people_before as (
+    select person_sk, birth_year, postal_region from marts.dim_person_previous
+),
+
+changed as (
+    select person_sk from (from roles_now except from roles_before)
+    union
+    select person_sk from (from roles_before except from roles_now)
+    union
+    select person_sk from (from days_now except from days_before)
+    union
+    select person_sk from (from days_before except from days_now)
+    union
+    select person_sk from (from people_now except from people_before)
+    union
+    select person_sk from (from people_before except from people_now)
+)
+
+select person_sk from changed;
+
+create or replace temp table changed_roles_now as
+select * from marts.fct_role_periods semi join movement_changes using (person_sk);
+
+create or replace temp table changed_roles_before as
+select * from marts.fct_role_periods_previous semi join movement_changes using (person_sk);
+
+create or replace temp table changed_days_now as
+select * from marts.fct_action_days semi join movement_changes using (person_sk);
+
+create or replace temp table changed_days_before as
+select * from marts.fct_action_days_previous semi join movement_changes using (person_sk);
+
+create or replace temp table changed_people_now as
+select * from marts.dim_person semi join movement_changes using (person_sk);
+
+create or replace temp table changed_people_before as
+select * from marts.dim_person_previous semi join movement_changes using (person_sk);
+
+create or replace temp table kept_periods as
+select * from marts.periods
+where period_end in (select period_end from marts.movement_cells);
+
+create or replace temp table added_periods as
+select * from marts.periods
+where period_end not in (select period_end from marts.movement_cells);

@@ -1,0 +1,55 @@
+"""The movement cells: counted over every person, or updated by the persons whose inputs changed."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+
+from kpi.sqlfiles import query, render, run_script, sql
+
+log = logging.getLogger("kpi")
+
+SQL = ("marts/person_keys", "marts/movement_contributions", "marts/movement_changes", "marts/movement_cells",
+       "marts/movement_cells_update")
+
+
+def cells_sql_sha() -> str:
+    """A version of the counting SQL: an update needs the cells to have been counted by the same statements."""
+    return hashlib.sha256("".join(sql(n) for n in SQL).encode()).hexdigest()[:16]
+
+
+def keep_previous(con) -> bool:
+    """Before the marts are rebuilt: keep their movement inputs aside if the cells can be updated from them."""
+    con.execute("set variable movement_cells_sha = $1", [cells_sql_sha()])
+    if not query(con, "marts/movement_updatable").fetchone()[0]:
+        return False
+    run_script(con, "marts/movement_keep_previous")
+    return True
+
+
+def _contributions(con, target: str, periods: str, roles: str, action_days: str, people: str) -> None:
+    con.execute(render("marts/movement_contributions", target=target, periods=periods, roles=roles,
+                       action_days=action_days, people=people))
+
+
+def build_cells(con, update: bool) -> None:
+    """Count marts.movement_cells from scratch, or update them when keep_previous returned True."""
+    started = time.perf_counter()
+    if update:
+        run_script(con, "marts/movement_changes")
+        for side in ("now", "before"):
+            _contributions(con, f"contributions_{side}", "kept_periods", f"changed_roles_{side}",
+                           f"changed_days_{side}", f"changed_people_{side}")
+        _contributions(con, "contributions_added", "added_periods", "marts.fct_role_periods",
+                       "marts.fct_action_days", "marts.dim_person")
+        changed, kept, added = query(con, "marts/movement_cells_update").fetchone()
+        detail = f"mode=update changed_persons={changed} kept_periods={kept} added_periods={added}"
+    else:
+        _contributions(con, "movement_contributions", "marts.periods", "marts.fct_role_periods",
+                       "marts.fct_action_days", "marts.dim_person")
+        run_script(con, "marts/movement_cells")
+        detail = "mode=count"
+    con.execute("set variable movement_cells_sha = $1", [cells_sql_sha()])
+    run_script(con, "marts/record_movement_cells")
+    log.info("event=movement_cells %s seconds=%.2f", detail, time.perf_counter() - started)
