@@ -1,16 +1,12 @@
 -- dim_person: every person known to members, activists or actions, with the compact surrogate key of
 -- marts.person_keys, the birth year and the PC4 postcode that win by the rules of kpis.md.
--- Grain: one row per person_key. Inputs: staging.stg_members, staging.stg_activists, staging.stg_actions,
--- marts.person_keys.
+-- Grain: one row per person_key. Inputs: staged_person_keys (the keys in staging, sql/marts/person_keys.sql),
+-- staging.stg_members, staging.stg_activists, marts.person_keys.
 -- Birth year (and PC4): members rows first, else activists rows; where rows disagree the row with the latest
 -- start date wins, on a tie the larger birth year; rows without a value are passed over.
 create or replace table marts.dim_person as
 with keys as (
-    select person_key from staging.stg_members
-    union
-    select person_key from staging.stg_activists
-    union
-    select person_key from staging.stg_actions where person_key is not null
+    select person_key from staged_person_keys
 ),
 
 profile_rows as (

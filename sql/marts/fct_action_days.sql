@@ -2,15 +2,10 @@
 -- participations cannot make anyone a supporter). Grain: one row per person per action date.
 -- Inputs: staging.stg_actions, marts.dim_person.
 create or replace table marts.fct_action_days as
-with identified as (
-    select distinct person_key, action_date
-    from staging.stg_actions
-    where person_key is not null
-),
-
-keyed as (
-    select d.person_sk, i.action_date
-    from identified as i
+with keyed as (
+    -- the inner join leaves out anonymous participations (no person_key); keys map one to one onto person_sk
+    select distinct d.person_sk, a.action_date
+    from staging.stg_actions as a
     inner join marts.dim_person as d using (person_key)
 )
 
