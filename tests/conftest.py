@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -11,8 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from kpi import pipeline
-from kpi.paths import Locations
+from kpi import models, pipeline, targets
+from kpi.paths import DEFAULT_TARGETS, Locations
 from kpi.warehouse import table_names
 
 TEST_KEY = "test-key-not-secret"
@@ -82,6 +83,20 @@ def kpis(loc: Locations, period: str) -> dict[str, float | None]:
 
 
 RUN_STAMPS = {"run_id", "computed_at", "recorded_at", "restated_at"}  # which run wrote a row, not what the row says
+
+
+def rebuilt_copy(warehouse: Path, copy: Path, forget: str, contents, as_of: date | None = None) -> dict:
+    """contents(con) of a copy of the warehouse whose models were built again, as of the last build's date
+    unless as_of is given, after the statement forget (e.g. one that makes the build start from scratch)."""
+    shutil.copy(warehouse, copy)
+    con = duckdb.connect(str(copy))
+    try:
+        con.execute(forget)
+        as_of = as_of or con.execute("select max(as_of) from meta.runs where built").fetchone()[0]
+        models.build(con, targets.load(DEFAULT_TARGETS), "rebuilt", as_of, None)
+        return contents(con)
+    finally:
+        con.close()
 
 
 def fingerprint(warehouse: Path, skip=("meta.runs",)) -> dict[str, tuple[int, str]]:

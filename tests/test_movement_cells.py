@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
 from datetime import date
 
 import duckdb
 
-from conftest import run, write
-from kpi import models, targets
-from kpi.paths import DEFAULT_TARGETS
+from conftest import rebuilt_copy, run, write
 
 MEMBERS = "person_id,member_since,member_until,birth_date,postcode"
 ACTIVISTS = "person_id,activist_since,activist_until,activist_type,birth_date,postcode"
@@ -56,14 +53,8 @@ def _contents(con) -> dict:
 
 def _counted_from_scratch(warehouse, copy, as_of) -> dict:
     """The same warehouse with the movement cells counted over every person again, and the KPIs from them."""
-    shutil.copy(warehouse, copy)
-    con = duckdb.connect(str(copy))
-    try:
-        con.execute("delete from meta.settings where name = 'movement_cells_sql'")
-        models.build(con, targets.load(DEFAULT_TARGETS), "scratch", as_of, None)
-        return _contents(con)
-    finally:
-        con.close()
+    return rebuilt_copy(warehouse, copy, "delete from meta.settings where name = 'movement_cells_sql'", _contents,
+                        as_of)
 
 
 def test_each_run_updates_the_changed_persons_and_ends_where_a_count_from_scratch_ends(loc, tmp_path, caplog):

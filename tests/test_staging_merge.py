@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import logging
-import shutil
 
 import duckdb
 import pytest
 
-from conftest import run, write
-from kpi import models, targets
-from kpi.paths import DEFAULT_TARGETS
+from conftest import rebuilt_copy, run, write
+from kpi import models
 
 DONATION = "particulieren,gift,,"
 DELIVERIES = [  # one run per delivery; each later delivery corrects, adds, or arrives late
@@ -45,15 +43,7 @@ def _contents(con) -> dict:
 
 def _rebuilt(warehouse, copy) -> dict:
     """The same warehouse with every staging table rebuilt from raw (no merge) and the KPIs recomputed."""
-    shutil.copy(warehouse, copy)
-    con = duckdb.connect(str(copy))
-    try:
-        con.execute("delete from meta.staged")
-        as_of = con.execute("select max(as_of) from meta.runs where built").fetchone()[0]
-        models.build(con, targets.load(DEFAULT_TARGETS), "rebuild", as_of, None)
-        return _contents(con)
-    finally:
-        con.close()
+    return rebuilt_copy(warehouse, copy, "delete from meta.staged", _contents)
 
 
 def test_each_run_merges_what_it_can_and_ends_where_a_rebuild_ends(loc, tmp_path, caplog):

@@ -1,9 +1,8 @@
 -- movement_changes (temp): the persons whose movement inputs differ between this build's marts and those of
--- the build before (marts.*_previous, kept by kpi.movement), with both versions of their inputs, and the
--- periods the movement cells already hold (kept) or still lack (added). Role periods are compared as sets:
+-- the build before (marts.*_previous, kept by kpi.movement), and the periods the movement cells already hold
+-- (kept_periods) or still lack (added_periods). Role periods are compared as sets:
 -- the movement counts only ask whether a person holds a role at a date, so a repeated row changes nothing.
--- Grain: movement_changes one row per person_sk; changed_* the rows of those persons; kept_periods and
--- added_periods one row per period_end.
+-- Grain: movement_changes one row per person_sk; kept_periods and added_periods one row per period_end.
 -- Inputs: marts.dim_person, marts.fct_role_periods, marts.fct_action_days, the same three *_previous,
 -- marts.periods, marts.movement_cells. Must compare every input column sql/marts/movement_contributions.sql reads.
 create or replace temp table movement_changes as
@@ -46,24 +45,6 @@ changed as (
 )
 
 select person_sk from changed;
-
-create or replace temp table changed_roles_now as
-select * from marts.fct_role_periods semi join movement_changes using (person_sk);
-
-create or replace temp table changed_roles_before as
-select * from marts.fct_role_periods_previous semi join movement_changes using (person_sk);
-
-create or replace temp table changed_days_now as
-select * from marts.fct_action_days semi join movement_changes using (person_sk);
-
-create or replace temp table changed_days_before as
-select * from marts.fct_action_days_previous semi join movement_changes using (person_sk);
-
-create or replace temp table changed_people_now as
-select * from marts.dim_person semi join movement_changes using (person_sk);
-
-create or replace temp table changed_people_before as
-select * from marts.dim_person_previous semi join movement_changes using (person_sk);
 
 create or replace temp table kept_periods as
 select * from marts.periods

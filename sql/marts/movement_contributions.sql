@@ -1,7 +1,7 @@
--- movement_contributions (temp {target}): what the persons of {people} add to the movement counts of the
+-- movement_contributions (temp {target}): what the persons in {persons} add to the movement counts of the
 -- periods in {periods}, by the rules of kpis.md "Movement": the counts behind kpi.movement and its breakdowns
 -- by roles, activist type, age band and postal region. Every count is a number of persons, so the counts of
--- two sets of persons add up, which lets kpi.movement_cells update only the persons whose inputs changed.
+-- two sets of persons add up, which lets kpi.movement update only the persons whose inputs changed.
 -- A member or activist at d holds a role period with valid_from <= d <= valid_until; a supporter at d has an
 -- action day with d - 12 months < action_date <= d; the movement at d is every person with any of the three.
 -- Retention at d counts the supporters of d - 12 months and those of them still supporters at d.
@@ -9,11 +9,23 @@
 -- nobody is in the movement.
 -- Grain: one row per period_end per measure per category (category null for the plain counts); a count of
 -- zero may be left out.
--- Inputs: {periods} (period_end, twelve_months_before), {roles} (marts.fct_role_periods columns),
--- {action_days} (person_sk, action_date), {people} (person_sk, birth_year, postal_region).
+-- Inputs: {periods} (period_end, twelve_months_before), {persons} (person_sk), {roles} (marts.fct_role_periods
+-- columns), {action_days} (person_sk, action_date), {people} (person_sk, birth_year, postal_region).
 -- Keep sql/marts/movement_changes.sql comparing every input column read here.
 create or replace temp table {target} as
-with evaluation_dates as (
+with roles as (
+    select r.* from {roles} as r semi join {persons} as k using (person_sk)
+),
+
+action_days as (
+    select a.* from {action_days} as a semi join {persons} as k using (person_sk)
+),
+
+people as (
+    select d.* from {people} as d semi join {persons} as k using (person_sk)
+),
+
+evaluation_dates as (
     select period_end as eval_date from {periods}
     union
     select twelve_months_before as eval_date from {periods}
@@ -21,7 +33,7 @@ with evaluation_dates as (
 
 supporters as materialized (
     select distinct w.eval_date, a.person_sk
-    from {action_days} as a
+    from action_days as a
     inner join evaluation_dates as w
         on a.action_date > (w.eval_date - interval 12 month)::date and a.action_date <= w.eval_date
 ),
@@ -33,7 +45,7 @@ role_holders as (
         bool_or(r.role = 'member') as is_member,
         bool_or(r.role = 'activist') as is_activist
     from {periods} as p
-    inner join {roles} as r on r.valid_from <= p.period_end and r.valid_until >= p.period_end
+    inner join roles as r on r.valid_from <= p.period_end and r.valid_until >= p.period_end
     group by p.period_end, r.person_sk
 ),
 
@@ -63,7 +75,7 @@ profiles as (
         coalesce(d.postal_region, 'unknown') as postal_region,
         count(*) as persons
     from movement_persons as m
-    inner join {people} as d using (person_sk)
+    inner join people as d using (person_sk)
     group by all
 ),
 
@@ -96,7 +108,7 @@ activist_types as (
     from (
         select distinct p.period_end, r.activist_type, r.person_sk
         from {periods} as p
-        inner join {roles} as r
+        inner join roles as r
             on r.role = 'activist' and r.valid_from <= p.period_end and r.valid_until >= p.period_end
     )
     group by all

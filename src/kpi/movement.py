@@ -28,9 +28,13 @@ def keep_previous(con) -> bool:
     return True
 
 
-def _contributions(con, target: str, periods: str, roles: str, action_days: str, people: str) -> None:
-    con.execute(render("marts/movement_contributions", target=target, periods=periods, roles=roles,
-                       action_days=action_days, people=people))
+def _contributions(con, target: str, periods: str, persons: str, previous: bool = False) -> None:
+    """What the persons in the table persons contribute to the periods in the table periods, by this build's
+    marts or (previous) by those of the build before."""
+    suffix = "_previous" if previous else ""
+    con.execute(render("marts/movement_contributions", target=target, periods=periods, persons=persons,
+                       roles=f"marts.fct_role_periods{suffix}", action_days=f"marts.fct_action_days{suffix}",
+                       people=f"marts.dim_person{suffix}"))
 
 
 def build_cells(con, update: bool) -> None:
@@ -38,16 +42,13 @@ def build_cells(con, update: bool) -> None:
     started = time.perf_counter()
     if update:
         run_script(con, "marts/movement_changes")
-        for side in ("now", "before"):
-            _contributions(con, f"contributions_{side}", "kept_periods", f"changed_roles_{side}",
-                           f"changed_days_{side}", f"changed_people_{side}")
-        _contributions(con, "contributions_added", "added_periods", "marts.fct_role_periods",
-                       "marts.fct_action_days", "marts.dim_person")
+        _contributions(con, "contributions_now", "kept_periods", "movement_changes")
+        _contributions(con, "contributions_before", "kept_periods", "movement_changes", previous=True)
+        _contributions(con, "contributions_added", "added_periods", "marts.dim_person")
         changed, kept, added = query(con, "marts/movement_cells_update").fetchone()
         detail = f"mode=update changed_persons={changed} kept_periods={kept} added_periods={added}"
     else:
-        _contributions(con, "movement_contributions", "marts.periods", "marts.fct_role_periods",
-                       "marts.fct_action_days", "marts.dim_person")
+        _contributions(con, "movement_contributions", "marts.periods", "marts.dim_person")
         run_script(con, "marts/movement_cells")
         detail = "mode=count"
     con.execute("set variable movement_cells_sha = $1", [cells_sql_sha()])
