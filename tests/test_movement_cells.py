@@ -1,4 +1,4 @@
-"""Updating the movement cells from the changed persons (kpi.movement) ends where a count from scratch ends."""
+"""Updating the movement cells from the changed persons (kpi.movement_cells) equals a count from scratch."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def test_changed_counting_sql_counts_from_scratch(loc, monkeypatch, caplog):
         for name, (header, rows) in files.items():
             write(loc, name, rows, header=header)
         if as_of == DELIVERIES[1][0]:
-            monkeypatch.setattr("kpi.movement.cells_sql_sha", lambda: "another-version")
+            monkeypatch.setattr("kpi.movement_cells.cells_sql_sha", lambda: "another-version")
         caplog.clear()
         run(loc, as_of)
     assert "event=movement_cells mode=count" in caplog.text

@@ -1,6 +1,6 @@
--- movement_changes (temp): the persons whose movement inputs differ between this build's marts and those of
--- the build before (marts.*_previous, kept by kpi.movement), and the periods the movement cells already hold
--- (kept_periods) or still lack (added_periods). Role periods are compared as sets:
+-- movement_changes (temp): the persons whose movement inputs differ between this build's marts and those
+-- of the build before (marts.*_previous, kept by kpi.movement_cells), and the periods the movement cells
+-- already hold (kept_periods) or still lack (added_periods). Role periods are compared as sets:
 -- the movement counts only ask whether a person holds a role at a date, so a repeated row changes nothing.
 -- Grain: movement_changes one row per person_sk; kept_periods and added_periods one row per period_end.
 -- Inputs: marts.dim_person, marts.fct_role_periods, marts.fct_action_days, the same three *_previous,

@@ -1,5 +1,5 @@
--- Whether marts.movement_cells can be updated from the changed persons (kpi.movement) instead of counted from
--- scratch: the cells exist, were counted by the same SQL (variable movement_cells_sha, recorded in
+-- Whether marts.movement_cells can be updated from the changed persons (kpi.movement_cells) instead of
+-- counted from scratch: the cells exist, were counted by the same SQL (variable movement_cells_sha, recorded in
 -- meta.settings by sql/marts/record_movement_cells.sql) and the marts they were counted from are still there.
 -- Grain: one row, one boolean. Inputs: meta.settings, duckdb_tables().
 select

@@ -1,6 +1,6 @@
 -- person_keys: the surrogate key registry. Every person_key of the staged members, activists and actions gets
 -- a person_sk the first time a build sees it and keeps it in every later build, so that the marts of two
--- builds can be compared person by person (kpi.movement, the movement cells). Never emptied: a key that
+-- builds can be compared person by person (kpi.movement_cells). Never emptied: a key that
 -- leaves the exports keeps its number, unused.
 -- Also leaves the keys staged now in the temp table staged_person_keys, for sql/marts/dim_person.sql.
 -- Grain: one row per person_key ever seen. Inputs: staging.stg_members, staging.stg_activists,

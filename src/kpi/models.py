@@ -7,7 +7,7 @@ import logging
 import time
 from datetime import date
 
-from kpi import faults, movement
+from kpi import faults, movement_cells
 from kpi import targets as targets_file
 from kpi.errors import RunFailed
 from kpi.contract import SOURCES
@@ -66,7 +66,7 @@ def _drop_table(con, schema: str, name: str) -> None:
 def build_model(con, model: str, update_cells: bool = False) -> None:
     """Build one model of MARTS, KPI or PUBLISH (the movement cells are updated when update_cells says so)."""
     if model == "marts/movement_cells":
-        movement.build_cells(con, update_cells)
+        movement_cells.build_cells(con, update_cells)
         return
     if model in VIEWS:
         _drop_table(con, *model.split("/"))
@@ -85,7 +85,7 @@ def build(con, targets: targets_file.Targets, run_id: str, as_of: date, first_pe
     targets_file.install(con, targets)
     build_staging(con)
     faults.checkpoint("building")
-    update_cells = movement.keep_previous(con)
+    update_cells = movement_cells.keep_previous(con)
     steps = MARTS + KPI
     for i, model in enumerate(steps, 1):
         started = time.perf_counter()
