@@ -1,11 +1,12 @@
 -- Whether marts.movement_cells can be updated from the changed persons (kpi.movement_cells) instead of
--- counted from scratch: the cells exist, were counted by the same SQL (variable movement_cells_sha, recorded in
--- meta.settings by sql/marts/record_movement_cells.sql) and the marts they were counted from are still there.
+-- counted from scratch: the cells exist, were counted by the same SQL ($sha, the version of it that
+-- sql/marts/record_movement_cells.sql recorded in meta.settings) and the marts they were counted from are
+-- still there.
 -- Grain: one row, one boolean. Inputs: meta.settings, duckdb_tables().
 select
     coalesce((
         select max(value) from meta.settings where name = 'movement_cells_sql'
-    ) = getvariable('movement_cells_sha'), false)
+    ) = $sha, false)
     and (
         select count(*)
         from duckdb_tables() as t

@@ -21,8 +21,7 @@ def cells_sql_sha() -> str:
 
 def keep_previous(con) -> bool:
     """Before the marts are rebuilt: keep their movement inputs aside if the cells can be updated from them."""
-    con.execute("set variable movement_cells_sha = $1", [cells_sql_sha()])
-    if not query(con, "marts/movement_updatable").fetchone()[0]:
+    if not query(con, "marts/movement_updatable", sha=cells_sql_sha()).fetchone()[0]:
         return False
     run_script(con, "marts/movement_keep_previous")
     return True
