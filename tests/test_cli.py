@@ -82,3 +82,33 @@ def test_run_through_prefect_then_status(loc):
     status = kpi("status", *paths(loc))
     assert status.returncode == 0
     assert "donations_20240229.csv" in status.stdout and "rejected" in status.stdout
+
+
+COLLECTOR_SPY = """
+import gc, sys
+import kpi.cli as cli
+flows = cli._flows
+def spy(args):
+    module = flows(args)
+    print("imports:", seen, "flow:", gc.isenabled(), gc.get_freeze_count() > 0)
+    return module
+main = cli.main
+def main_spy(argv=None):
+    global seen
+    seen = gc.isenabled()  # as the command starts, before its imports
+    return main(argv)
+seen = None
+cli._flows, cli.main = spy, main_spy
+sys.argv = ["kpi", *sys.argv[1:]]
+cli.console()
+"""
+
+
+def test_the_collector_is_off_for_the_imports_and_on_for_the_run(loc):
+    """console() turns Python's garbage collector off while the command imports and on before the flow runs."""
+    write(loc, "cost_centers/cost_centers_20240101.csv", "CC1,objectives,1,awareness,Campagnes")
+    result = subprocess.run([sys.executable, "-c", COLLECTOR_SPY, "run", "--as-of", "2024-01-31", *paths(loc)],
+                            capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "KPI_PSEUDONYM_KEY": TEST_KEY})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "imports: False flow: True True" in result.stdout

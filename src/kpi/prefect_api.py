@@ -25,7 +25,7 @@ log = logging.getLogger("kpi")
 
 
 class TemporaryApi:
-    """One uvicorn process serving Prefect's API on a free port of 127.0.0.1, stopped by stop().
+    """One uvicorn process (kpi.prefect_server) serving Prefect's API on a free port of 127.0.0.1, stopped by stop().
 
     The port is bound here and the listening socket handed to uvicorn (--fd), so no other process can take
     the port between choosing and binding it."""
@@ -37,7 +37,7 @@ class TemporaryApi:
             listening.listen(128)
             self.port = listening.getsockname()[1]
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(prefect_dir).parent), "--factory",
+                [sys.executable, "-m", "kpi.prefect_server", "--app-dir", str(Path(prefect_dir).parent), "--factory",
                  "prefect.server.api.server:create_app", "--fd", str(listening.fileno()),
                  "--log-level", "error", "--lifespan", "on"],
                 pass_fds=(listening.fileno(),),
