@@ -98,17 +98,26 @@ def main_spy(argv=None):
     seen = gc.isenabled()  # as the command starts, before its imports
     return main(argv)
 seen = None
-cli._flows, cli.main = spy, main_spy
+status = cli.COMMANDS["status"]
+def status_spy(args):
+    print("status:", gc.isenabled())
+    return status(args)
+cli._flows, cli.main, cli.COMMANDS["status"] = spy, main_spy, status_spy
 sys.argv = ["kpi", *sys.argv[1:]]
 cli.console()
 """
 
 
 def test_the_collector_is_off_for_the_imports_and_on_for_the_run(loc):
-    """console() turns Python's garbage collector off while the command imports and on before the flow runs."""
+    """console() turns Python's garbage collector off while a flow command imports and on before the flow
+    runs; the other commands run with it on."""
     write(loc, "cost_centers/cost_centers_20240101.csv", "CC1,objectives,1,awareness,Campagnes")
-    result = subprocess.run([sys.executable, "-c", COLLECTOR_SPY, "run", "--as-of", "2024-01-31", *paths(loc)],
-                            capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "KPI_PSEUDONYM_KEY": TEST_KEY})
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert "imports: False flow: True True" in result.stdout
+    env = {**os.environ, "KPI_PSEUDONYM_KEY": TEST_KEY}
+    run = subprocess.run([sys.executable, "-c", COLLECTOR_SPY, "run", "--as-of", "2024-01-31", *paths(loc)],
+                         capture_output=True, text=True, timeout=300, env=env)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "imports: False flow: True True" in run.stdout
+    status = subprocess.run([sys.executable, "-c", COLLECTOR_SPY, "status", *paths(loc)],
+                            capture_output=True, text=True, timeout=300, env=env)
+    assert status.returncode == 0, status.stderr[-2000:]
+    assert "status: True" in status.stdout

@@ -58,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="time=%(asctime)s level=%(levelname)s logger=%(name)s %(message)s")
     for noisy in ("httpx", "great_expectations", "great_expectations.data_context.types.base"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    if args.command not in FLOW_COMMANDS:
+        _imports_done()  # the collector is on for validate and status (a flow command turns it on in _flows)
     try:
         with early_api(args.command in FLOW_COMMANDS) as api:
             args.api = api  # Prefect's server, booting while the command imports; None: Prefect starts its own
@@ -79,8 +81,9 @@ def main(argv: list[str] | None = None) -> int:
 def console() -> None:
     """The installed `kpi` command: main() tuned for a process that lives seconds to minutes.
 
-    Python's cyclic garbage collector would spend ~0.7 s collecting during the ~2 s of imports and ~0.9 s
-    sweeping every object at exit. It is off until the imports are done (_imports_done) and skips the sweep."""
+    Python's cyclic garbage collector would spend ~0.7 s collecting during a flow command's ~2 s of imports
+    and ~0.9 s sweeping every object at exit. It is off until the imports are done (_imports_done, before the
+    flow runs; at once for the other commands) and skips the sweep."""
     gc.disable()
     code = main()
     gc.freeze()  # exiting: the operating system frees the memory, no collection needs to visit it
