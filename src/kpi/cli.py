@@ -91,7 +91,11 @@ def console() -> None:
 
 
 def _imports_done() -> None:
-    """Keep what the imports built out of every later collection, and turn the collector on for the run."""
+    """Keep what the imports built out of every later collection, and turn the collector on for the run.
+
+    Only where console() turned it off: main() called from Python keeps Python's defaults."""
+    if gc.isenabled():
+        return
     gc.freeze()
     gc.enable()
 
