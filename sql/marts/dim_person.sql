@@ -1,47 +1,44 @@
 -- dim_person: every person known to members, activists or actions, with the compact surrogate key of
 -- marts.person_keys, the birth year and the PC4 postcode that win by the rules of kpis.md.
--- Grain: one row per person_key. Inputs: staged_person_keys (the keys in staging, sql/marts/person_keys.sql),
--- staging.stg_members, staging.stg_activists, marts.person_keys.
+-- Grain: one row per person_key. Inputs: staging.stg_members, staging.stg_activists, marts.person_keys,
+-- marts.fct_action_days (the persons of the keyed actions).
 -- Birth year (and PC4): members rows first, else activists rows; where rows disagree the row with the latest
--- start date wins, on a tie the larger birth year; rows without a value are passed over.
+-- start date wins (a row without one loses), on a tie the larger value; rows without a value are passed over.
 create or replace table marts.dim_person as
-with keys as (
-    select person_key from staged_person_keys
-),
-
-profile_rows as (
+with profile_rows as (
     select person_key, birth_year, pc4, 1 as source_rank, member_since as start_date from staging.stg_members
     union all
     select person_key, birth_year, pc4, 2 as source_rank, activist_since as start_date from staging.stg_activists
 ),
 
-birth as (
-    select person_key, birth_year
+profiles as (
+    -- arg_max of a struct ranks by its fields in order: source, then start date, then the value itself
+    select
+        person_key,
+        arg_max(birth_year, {'source': -source_rank, 'start': coalesce(start_date, date '0001-01-01'),
+            'value': birth_year}) filter (where birth_year is not null) as birth_year,
+        arg_max(pc4, {'source': -source_rank, 'start': coalesce(start_date, date '0001-01-01'),
+            'value': pc4}) filter (where pc4 is not null) as pc4
     from profile_rows
-    where birth_year is not null
-    qualify row_number() over (
-        partition by person_key order by source_rank, start_date desc, birth_year desc
-    ) = 1
+    group by person_key
 ),
 
-region as (
-    select person_key, pc4
-    from profile_rows
-    where pc4 is not null
-    qualify row_number() over (partition by person_key order by source_rank, start_date desc, pc4 desc) = 1
+keys as (
+    select k.person_sk from marts.person_keys as k semi join profiles using (person_key)
+    union
+    select person_sk from marts.fct_action_days
 ),
 
 people as (
     select
         k.person_sk,
-        keys.person_key,
-        birth.birth_year,
-        region.pc4,
-        left(region.pc4, 1) as postal_region
+        k.person_key,
+        p.birth_year,
+        p.pc4,
+        left(p.pc4, 1) as postal_region
     from keys
-    inner join marts.person_keys as k using (person_key)
-    left join birth using (person_key)
-    left join region using (person_key)
+    inner join marts.person_keys as k using (person_sk)
+    left join profiles as p using (person_key)
 )
 
 select * from people;

@@ -2,7 +2,7 @@
 -- changed persons contribute now, minus what they contributed before, plus the periods new to this run
 -- counted over every person. Equal to a count from scratch (tests/test_movement_cells.py): every cell is a
 -- number of persons, and only the changed persons' contributions can differ. Zero counts are left out.
--- Drops the marts.*_previous tables and ends with one row for the log: changed persons, kept and added periods.
+-- Drops the marts.*_previous tables and action_days_previous, and ends with one row for the log: changed persons, kept and added periods.
 -- Grain: one row per period_end per measure per category.
 -- Inputs: marts.movement_cells, kept_periods, added_periods, movement_changes, contributions_now,
 -- contributions_before, contributions_added.
@@ -33,7 +33,7 @@ select * from movement_cells_next order by period_end, measure, category;
 drop table movement_cells_next;
 drop table marts.dim_person_previous;
 drop table marts.fct_role_periods_previous;
-drop table marts.fct_action_days_previous;
+drop view action_days_previous;
 
 select
     (select count(*) from movement_changes) as changed_persons,

@@ -1,9 +1,9 @@
 -- movement_changes (temp): the persons whose movement inputs differ between this build's marts and those
--- of the build before (marts.*_previous, kept by kpi.movement_cells), and the periods the movement cells
--- already hold (kept_periods) or still lack (added_periods). Role periods are compared as sets:
+-- of the build before (marts.*_previous, kept by kpi.movement_cells; action_days_changed, by kpi.action_days),
+-- and the periods the movement cells already hold (kept_periods) or still lack (added_periods). Role periods are compared as sets:
 -- the movement counts only ask whether a person holds a role at a date, so a repeated row changes nothing.
 -- Grain: movement_changes one row per person_sk; kept_periods and added_periods one row per period_end.
--- Inputs: marts.dim_person, marts.fct_role_periods, marts.fct_action_days, the same three *_previous,
+-- Inputs: marts.dim_person, marts.fct_role_periods, the same two *_previous, action_days_changed,
 -- marts.periods, marts.movement_cells. Must compare every input column sql/marts/movement_contributions.sql reads.
 create or replace temp table movement_changes as
 with roles_now as (
@@ -12,14 +12,6 @@ with roles_now as (
 
 roles_before as (
     select person_sk, role, valid_from, valid_until, activist_type from marts.fct_role_periods_previous
-),
-
-days_now as (
-    select person_sk, action_date from marts.fct_action_days
-),
-
-days_before as (
-    select person_sk, action_date from marts.fct_action_days_previous
 ),
 
 people_now as (
@@ -35,9 +27,7 @@ changed as (
     union
     select person_sk from (from roles_before except from roles_now)
     union
-    select person_sk from (from days_now except from days_before)
-    union
-    select person_sk from (from days_before except from days_now)
+    select person_sk from action_days_changed
     union
     select person_sk from (from people_now except from people_before)
     union

@@ -1,6 +1,6 @@
 -- Whether marts.movement_cells can be updated from the changed persons (kpi.movement_cells) instead of
 -- counted from scratch: the cells exist, were counted by the same SQL ($sha, the version of it that
--- sql/marts/record_movement_cells.sql recorded in meta.settings) and the marts they were counted from are
+-- sql/marts/record_sql_version.sql recorded in meta.settings) and the marts they were counted from are
 -- still there.
 -- Grain: one row, one boolean. Inputs: meta.settings, duckdb_tables().
 select

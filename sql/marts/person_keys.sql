@@ -2,19 +2,22 @@
 -- a person_sk the first time a build sees it and keeps it in every later build, so that the marts of two
 -- builds can be compared person by person (kpi.movement_cells). Never emptied: a key that
 -- leaves the exports keeps its number, unused.
--- Also leaves the keys staged now in the temp table staged_person_keys, for sql/marts/dim_person.sql.
+-- Of the staged actions only the rows staged after file action_days_through are read (kpi.action_days): the
+-- builds before registered the keys of the others. Every row counts when variable action_days_through is 0 or unset.
 -- Grain: one row per person_key ever seen. Inputs: staging.stg_members, staging.stg_activists,
 -- staging.stg_actions, marts.person_keys.
-create or replace temp table staged_person_keys as
-select person_key from staging.stg_members
-union
-select person_key from staging.stg_activists
-union
-select person_key from staging.stg_actions where person_key is not null;
-
 insert into marts.person_keys
-with new_keys as (
-    select person_key from staged_person_keys
+with staged_keys as (
+    select person_key from staging.stg_members
+    union
+    select person_key from staging.stg_activists
+    union
+    select person_key from staging.stg_actions
+    where file_id > coalesce(getvariable('action_days_through'), 0) and person_key is not null
+),
+
+new_keys as (
+    select person_key from staged_keys
     anti join marts.person_keys using (person_key)
 ),
 

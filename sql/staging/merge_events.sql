@@ -2,7 +2,8 @@
 -- variable staged_through_file_id), by the rule of stg_{source}.sql: per {key} the later export date
 -- wins, then the later file. Only the new rows and the rows they compete with are ranked. kpi.models runs
 -- this, for one event source at a time ({source} and {key} filled in), instead of stg_{source}.sql when no
--- file the table was built from has been superseded since (staging/mergeable).
+-- file the table was built from has been superseded since (staging/mergeable). Leaves the rows it took out
+-- in the temp table merge_replaced_{source}, so a model can follow what the merge changed (kpi.action_days).
 -- Grain: one row per {key}. Inputs: raw.{source}, staging.stg_files, staging.stg_{source}.
 create or replace temp table merge_new as
 select r.*, f.export_date
@@ -10,11 +11,14 @@ from raw.{source} as r
 inner join staging.stg_files as f using (file_id)
 where r.file_id > getvariable('staged_through_file_id');
 
+create or replace temp table merge_replaced_{source} as
+select s.* from staging.stg_{source} as s semi join merge_new as n using ({key});
+
 create or replace temp table merge_winners as
 with competing as (
     select * from merge_new
     union all by name
-    select s.* from staging.stg_{source} as s semi join merge_new as n using ({key})
+    select * from merge_replaced_{source}
 )
 
 select *

@@ -7,7 +7,7 @@ import logging
 import time
 from datetime import date
 
-from kpi import faults, movement_cells
+from kpi import action_days, faults, movement_cells
 from kpi import targets as targets_file
 from kpi.errors import RunFailed
 from kpi.contract import SOURCES
@@ -18,8 +18,8 @@ log = logging.getLogger("kpi")
 
 STAGING = ("staging/stg_files", "staging/stg_cost_centers", "staging/stg_members", "staging/stg_activists",
            "staging/stg_actions", "staging/stg_donations", "staging/stg_spending")
-MARTS = ("marts/periods", "marts/person_keys", "marts/dim_person", "marts/fct_role_periods",
-         "marts/fct_action_days", "marts/movement_cells", "marts/fct_income", "marts/fct_costs")
+MARTS = ("marts/periods", "marts/person_keys", "marts/fct_action_days", "marts/dim_person", "marts/fct_role_periods",
+         "marts/movement_cells", "marts/fct_income", "marts/fct_costs")
 KPI = ("kpi/kpi_catalog", "kpi/movement", "kpi/finance",
        "kpi/scorecard_new", "kpi/source_freshness", "kpi/scorecard_quality_new", "kpi/income_by_source",
        "kpi/costs_by_category", "kpi/movement_by_roles", "kpi/movement_by_activist_type",
@@ -39,8 +39,10 @@ def staging_sql_sha() -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def build_staging(con) -> None:
-    """Rebuild the staging tables, or merge the new files into an event source's table when that is safe."""
+def build_staging(con) -> dict[str, int]:
+    """Rebuild the staging tables, or merge the new files into an event source's table when that is safe.
+
+    Returns the merged sources, each with the file_id after which its new files were merged."""
     con.execute("set variable staging_sql_sha = $1", [staging_sql_sha()])
     con.execute("set variable mergeable_sources = $1", [list(MERGEABLE)])
     mergeable = dict(query(con, "staging/mergeable").fetchall())
@@ -55,6 +57,7 @@ def build_staging(con) -> None:
             run_script(con, model)
         log.info("event=model_built model=%s how=%s seconds=%.2f", model, how, time.perf_counter() - started)
     run_script(con, "staging/record_staged")
+    return mergeable
 
 
 def _drop_table(con, schema: str, name: str) -> None:
@@ -63,10 +66,14 @@ def _drop_table(con, schema: str, name: str) -> None:
         con.execute(f"drop table {schema}.{name}")
 
 
-def build_model(con, model: str, update_cells: bool = False) -> None:
-    """Build one model of MARTS, KPI or PUBLISH (the movement cells are updated when update_cells says so)."""
+def build_model(con, model: str, update_cells: bool = False, days_through: int = 0) -> None:
+    """Build one model of MARTS, KPI or PUBLISH (the movement cells are updated when update_cells says so, the
+    action days when days_through names the file they already reflect: kpi.action_days.known_through)."""
     if model == "marts/movement_cells":
         movement_cells.build_cells(con, update_cells)
+        return
+    if model == "marts/fct_action_days":
+        action_days.build_days(con, days_through, keep=update_cells)
         return
     if model in VIEWS:
         _drop_table(con, *model.split("/"))
@@ -83,13 +90,14 @@ def build(con, targets: targets_file.Targets, run_id: str, as_of: date, first_pe
     first = first_period or targets.first_period()
     set_run_variables(con, run_id, as_of, first)
     targets_file.install(con, targets)
-    build_staging(con)
+    merged = build_staging(con)
     faults.checkpoint("building")
     update_cells = movement_cells.keep_previous(con)
+    days_through = action_days.known_through(con, merged)
     steps = MARTS + KPI
     for i, model in enumerate(steps, 1):
         started = time.perf_counter()
-        build_model(con, model, update_cells)
+        build_model(con, model, update_cells, days_through)
         log.info("event=model_built progress=%d/%d model=%s seconds=%.2f", i, len(steps), model,
                  time.perf_counter() - started)
     mismatches = con.execute(sql("checks/reconcile")).fetchall()

@@ -6,12 +6,12 @@ import hashlib
 import logging
 import time
 
-from kpi.sqlfiles import query, render, run_script, sql
+from kpi.sqlfiles import query, render, run_script, run_script_with_variables, sql
 
 log = logging.getLogger("kpi")
 
 SQL = ("marts/person_keys", "marts/movement_contributions", "marts/movement_changes", "marts/movement_cells",
-       "marts/movement_cells_update")
+       "marts/movement_cells_update", "marts/action_days_changes")
 
 
 def cells_sql_sha() -> str:
@@ -32,7 +32,8 @@ def _contributions(con, target: str, periods: str, persons: str, previous: bool 
     marts or (previous) by those of the build before."""
     suffix = "_previous" if previous else ""
     con.execute(render("marts/movement_contributions", target=target, periods=periods, persons=persons,
-                       roles=f"marts.fct_role_periods{suffix}", action_days=f"marts.fct_action_days{suffix}",
+                       roles=f"marts.fct_role_periods{suffix}",
+                       action_days="action_days_previous" if previous else "marts.fct_action_days",
                        people=f"marts.dim_person{suffix}"))
 
 
@@ -50,6 +51,6 @@ def build_cells(con, update: bool) -> None:
         _contributions(con, "movement_contributions", "marts.periods", "marts.dim_person")
         run_script(con, "marts/movement_cells")
         detail = "mode=count"
-    con.execute("set variable movement_cells_sha = $1", [cells_sql_sha()])
-    run_script(con, "marts/record_movement_cells")
+    run_script_with_variables(con, "marts/record_sql_version", sql_version_setting="movement_cells_sql",
+                              sql_version=cells_sql_sha())
     log.info("event=movement_cells %s seconds=%.2f", detail, time.perf_counter() - started)

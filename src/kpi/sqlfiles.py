@@ -40,6 +40,14 @@ def run_script(con, name: str, **params) -> None:
         con.execute(sql(name))
 
 
+def run_script_with_variables(con, name: str, **variables) -> None:
+    """Execute sql/<name>.sql after setting the variables it reads with getvariable(): DuckDB binds $named
+    parameters only in a script's last statement."""
+    for variable, value in variables.items():
+        con.execute(f"set variable {variable} = $1", [value])
+    run_script(con, name)
+
+
 def query(con, name: str, **params):
     """A relation for the single SELECT in sql/<name>.sql with its $named parameters bound."""
     return con.execute(sql(name), bind(name, params))
