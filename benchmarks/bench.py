@@ -24,7 +24,9 @@ END = date(2026, 11, 22)
 
 
 def measure(label: str, args: list[str], env: dict) -> dict:
-    """Run one command in a child that reports its own peak memory; wall time from here."""
+    """Run one command in a child that reports its own peak memory; wall time from here. The file system is
+    synced first, so that no measurement pays for writing back what the one before it wrote."""
+    os.sync()
     probe = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)")
     started = time.perf_counter()
