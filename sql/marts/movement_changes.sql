@@ -1,7 +1,8 @@
 -- movement_changes (temp): the persons whose movement inputs differ between this build's marts and those
 -- of the build before (marts.*_previous, kept by kpi.movement_cells; action_days_changed, by kpi.action_days),
--- and the periods the movement cells already hold (kept_periods) or still lack (added_periods). Role periods are compared as sets:
--- the movement counts only ask whether a person holds a role at a date, so a repeated row changes nothing.
+-- and the periods the movement cells already hold (kept_periods) or still lack (added_periods). Role periods
+-- are compared as sets: the movement counts only ask whether a person holds a role at a date, so a repeated
+-- row changes nothing.
 -- Grain: movement_changes one row per person_sk; kept_periods and added_periods one row per period_end.
 -- Inputs: marts.dim_person, marts.fct_role_periods, the same two *_previous, action_days_changed,
 -- marts.periods, marts.movement_cells. Must compare every input column sql/marts/movement_contributions.sql reads.

@@ -3,7 +3,8 @@
 -- builds can be compared person by person (kpi.movement_cells). Never emptied: a key that
 -- leaves the exports keeps its number, unused.
 -- Of the staged actions only the rows staged after file action_days_through are read (kpi.action_days): the
--- builds before registered the keys of the others. Every row counts when variable action_days_through is 0 or unset.
+-- builds before registered the keys of the others. Every row counts when variable action_days_through is 0
+-- or unset.
 -- Grain: one row per person_key ever seen. Inputs: staging.stg_members, staging.stg_activists,
 -- staging.stg_actions, marts.person_keys.
 insert into marts.person_keys
