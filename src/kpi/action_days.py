@@ -3,11 +3,10 @@ actions this build's staging merge replaced or added."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 
-from kpi.sqlfiles import query, run_script, run_script_with_variables, sql
+from kpi.sqlfiles import query, run_script, run_script_with_variables, sql_version
 
 log = logging.getLogger("kpi")
 
@@ -16,7 +15,7 @@ SQL = ("marts/person_keys", "marts/fct_action_days", "marts/fct_action_days_upda
 
 def days_sql_sha() -> str:
     """A version of the SQL: an update needs the table to have been counted by the same statements."""
-    return hashlib.sha256("".join(sql(n) for n in SQL).encode()).hexdigest()[:16]
+    return sql_version(*SQL)
 
 
 def known_through(con, merged: dict[str, int]) -> int:

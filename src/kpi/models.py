@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from datetime import date
@@ -11,7 +10,7 @@ from kpi import action_days, faults, movement_cells
 from kpi import targets as targets_file
 from kpi.errors import RunFailed
 from kpi.contract import SOURCES
-from kpi.sqlfiles import query, render, run_script, sql
+from kpi.sqlfiles import query, render, run_script, sql, sql_version
 from kpi.warehouse import table_names
 
 log = logging.getLogger("kpi")
@@ -35,8 +34,7 @@ MERGEABLE = tuple(name for name, source in SOURCES.items() if source.kind == "ev
 def staging_sql_sha() -> str:
     """A version of the staging SQL: a merge needs the table to have been built by the same statements."""
     names = sorted(n for n in STAGING if n.removeprefix("staging/stg_") in MERGEABLE)
-    text = "".join(sql(n) for n in names) + sql("staging/merge_events") + sql("schema/warehouse")
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    return sql_version(*names, "staging/merge_events", "schema/warehouse")
 
 
 def build_staging(con) -> dict[str, int]:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 
-from kpi.sqlfiles import query, render, run_script, run_script_with_variables, sql
+from kpi.sqlfiles import query, render, run_script, run_script_with_variables, sql_version
 
 log = logging.getLogger("kpi")
 
@@ -16,7 +15,7 @@ SQL = ("marts/person_keys", "marts/movement_contributions", "marts/movement_chan
 
 def cells_sql_sha() -> str:
     """A version of the counting SQL: an update needs the cells to have been counted by the same statements."""
-    return hashlib.sha256("".join(sql(n) for n in SQL).encode()).hexdigest()[:16]
+    return sql_version(*SQL)
 
 
 def keep_previous(con) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import cache
 
@@ -15,6 +16,12 @@ _IDENT = re.compile(r"[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?")  # a name, or sche
 def sql(name: str) -> str:
     """The text of sql/<name>.sql, e.g. sql('staging/stg_members')."""
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def sql_version(*names: str) -> str:
+    """A version of the SQL in these files (16 hex digits of the SHA-256 of their text): a table kept from build
+    to build is merged into or updated only by the same SQL that built it."""
+    return hashlib.sha256("".join(sql(n) for n in names).encode()).hexdigest()[:16]
 
 
 def render(name: str, **identifiers: str) -> str:
