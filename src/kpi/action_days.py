@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import time
 
-from kpi.sqlfiles import query, run_script, run_script_with_variables, sql_version
+from kpi.sqlfiles import query, run_script, run_script_with_variables, set_variables, sql_version
 
 log = logging.getLogger("kpi")
 
@@ -24,7 +24,7 @@ def known_through(con, merged: dict[str, int]) -> int:
     Sets the variable action_days_through, which sql/marts/person_keys.sql reads too."""
     through = query(con, "marts/action_days_updatable", sha=days_sql_sha(),
                     merged_after=merged.get("actions", 0)).fetchone()[0]
-    con.execute("set variable action_days_through = $1", [through])
+    set_variables(con, action_days_through=through)
     return through
 
 

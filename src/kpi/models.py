@@ -10,7 +10,7 @@ from kpi import action_days, faults, movement_cells
 from kpi import targets as targets_file
 from kpi.errors import RunFailed
 from kpi.contract import SOURCES
-from kpi.sqlfiles import query, render, run_script, sql, sql_version
+from kpi.sqlfiles import query, render, run_script, set_variables, sql, sql_version
 from kpi.warehouse import table_names
 
 log = logging.getLogger("kpi")
@@ -41,15 +41,14 @@ def build_staging(con) -> dict[str, int]:
     """Rebuild the staging tables, or merge the new files into an event source's table when that is safe.
 
     Returns the merged sources, each with the file_id after which its new files were merged."""
-    con.execute("set variable staging_sql_sha = $1", [staging_sql_sha()])
-    con.execute("set variable mergeable_sources = $1", [list(MERGEABLE)])
+    set_variables(con, staging_sql_sha=staging_sql_sha(), mergeable_sources=list(MERGEABLE))
     mergeable = dict(query(con, "staging/mergeable").fetchall())
     for model in STAGING:
         source = model.removeprefix("staging/stg_")
         started = time.perf_counter()
         how = "merge" if source in mergeable else "rebuild"
         if how == "merge":
-            con.execute("set variable staged_through_file_id = $1", [mergeable[source]])
+            set_variables(con, staged_through_file_id=mergeable[source])
             con.execute(render("staging/merge_events", source=source, key=SOURCES[source].key))
         else:
             run_script(con, model)
@@ -79,8 +78,7 @@ def build_model(con, model: str, update_cells: bool = False, days_through: int =
 
 
 def set_run_variables(con, run_id: str, as_of: date, first_period: date) -> None:
-    for name, value in {"run_id": run_id, "run_as_of": as_of, "run_first_period": first_period}.items():
-        con.execute(f"set variable {name} = $1", [value])
+    set_variables(con, run_id=run_id, run_as_of=as_of, run_first_period=first_period)
 
 
 def build(con, targets: targets_file.Targets, run_id: str, as_of: date, first_period: date | None) -> date:

@@ -8,7 +8,7 @@ import secrets
 from pathlib import Path
 
 from kpi.errors import UsageError
-from kpi.sqlfiles import run_script
+from kpi.sqlfiles import run_script, set_variables
 
 KEY_ENV = "KPI_PSEUDONYM_KEY"
 KEY_FILE_ENV = "KPI_KEY_FILE"
@@ -46,6 +46,5 @@ def install(con, key: bytes) -> None:
     """Define the temp macro person_key(person_id) on a DuckDB connection (RFC 2104 HMAC-SHA256)."""
     block = key if len(key) <= 64 else hashlib.sha256(key).digest()
     block = block.ljust(64, b"\0")
-    con.execute("set variable kpi_hmac_ipad = $1", [bytes(b ^ 0x36 for b in block)])
-    con.execute("set variable kpi_hmac_opad = $1", [bytes(b ^ 0x5C for b in block)])
+    set_variables(con, kpi_hmac_ipad=bytes(b ^ 0x36 for b in block), kpi_hmac_opad=bytes(b ^ 0x5C for b in block))
     run_script(con, "macros/person_key")

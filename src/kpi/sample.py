@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 
 from kpi.contract import SOURCES
-from kpi.sqlfiles import run_script
+from kpi.sqlfiles import run_script, set_variables
 
 log = logging.getLogger("kpi")
 
@@ -48,10 +48,8 @@ def generate(landing: Path, scale: float = 0.01, seed: int = 42, end: date | Non
     """Write the sample exports into landing; return the number of files written per source."""
     end = end or date.today()
     con = duckdb.connect()
-    for name, value in {"sample_seed": seed, "sample_scale": scale, "sample_end": end,
-                        "sample_events_start": EVENTS_START,
-                        **{f"sample_{k}": max(int(v * scale), 50) for k, v in FULL_SCALE.items()}}.items():
-        con.execute(f"set variable {name} = $1", [value])
+    set_variables(con, sample_seed=seed, sample_scale=scale, sample_end=end, sample_events_start=EVENTS_START,
+                  **{f"sample_{k}": max(int(v * scale), 50) for k, v in FULL_SCALE.items()})
     for model in ("macros", "people", "members", "activists", "cost_centers", "actions", "donations", "spending"):
         log.info("sample: generating %s", model)
         run_script(con, f"sample/{model}")

@@ -47,11 +47,16 @@ def run_script(con, name: str, **params) -> None:
         con.execute(sql(name))
 
 
+def set_variables(con, **values) -> None:
+    """Set the DuckDB variables that SQL files read with getvariable('<name>')."""
+    for name, value in values.items():
+        con.execute(f"set variable {name} = $1", [value])
+
+
 def run_script_with_variables(con, name: str, **variables) -> None:
     """Execute sql/<name>.sql after setting the variables it reads with getvariable(): DuckDB binds $named
     parameters only in a script's last statement."""
-    for variable, value in variables.items():
-        con.execute(f"set variable {variable} = $1", [value])
+    set_variables(con, **variables)
     run_script(con, name)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kpi.contract import SOURCES
 from kpi.errors import UsageError
+from kpi.sqlfiles import set_variables
 
 
 @dataclass(frozen=True)
@@ -77,15 +78,9 @@ def _date(value) -> date:
 
 def install(con, targets: Targets) -> None:
     """Expose the targets to SQL: variables target_* and temp tables targets_admin_norm, targets_budget."""
-    for name, value in {
-        "target_reporting_start": targets.first_period(),
-        "target_movement": targets.movement_target,
-        "target_movement_date": targets.movement_target_date,
-        "target_fundraising_max": targets.fundraising_max,
-        "target_objective": targets.objective_target,
-        "target_objective_3y_min": targets.objective_3y_min,
-    }.items():
-        con.execute(f"set variable {name} = $1", [value])
+    set_variables(con, target_reporting_start=targets.first_period(), target_movement=targets.movement_target,
+                  target_movement_date=targets.movement_target_date, target_fundraising_max=targets.fundraising_max,
+                  target_objective=targets.objective_target, target_objective_3y_min=targets.objective_3y_min)
     con.execute("create or replace temp table targets_admin_norm (from_year integer, max_ratio double)")
     con.executemany("insert into targets_admin_norm values (?, ?)", targets.admin_norms)
     con.execute("create or replace temp table targets_budget (year integer, income_eur double, costs_eur double)")
