@@ -64,6 +64,12 @@ def write(loc: Locations, name: str, text: str | bytes, header: str | None = Non
     return path
 
 
+def deliver(loc: Locations, files: dict[str, tuple[str, str]]) -> None:
+    """Write landing files given as {name: (header, rows)}."""
+    for name, (header, rows) in files.items():
+        write(loc, name, rows, header=header)
+
+
 def run(loc: Locations, as_of: str = "2024-12-31", first: str | None = None) -> dict:
     """One run of the pipeline without Prefect (the flows wrap exactly these steps)."""
     return pipeline.execute(loc, "backfill" if first else "run", date.fromisoformat(as_of),

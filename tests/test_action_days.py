@@ -6,7 +6,7 @@ import itertools
 import logging
 import re
 
-from conftest import query, run, write
+from conftest import deliver, query, run
 from kpi.paths import Locations
 
 ACTIONS = "participation_id,person_id,action_date,action_code,action_type,channel"
@@ -47,11 +47,6 @@ def _contents(loc: Locations) -> dict:
     return {t: query(loc, f"select {columns.get(t, '*')} from {t} order by all") for t in TABLES}
 
 
-def _deliver(loc: Locations, files: dict) -> None:
-    for name, (header, rows) in files.items():
-        write(loc, name, rows, header=header)
-
-
 def test_each_update_ends_where_counting_every_action_ends(tmp_path, monkeypatch, caplog):
     caplog.set_level(logging.INFO, logger="kpi")
     updated, counted = (Locations.resolve(tmp_path / f"{name}/landing", tmp_path / f"{name}/wh.duckdb",
@@ -60,7 +55,7 @@ def test_each_update_ends_where_counting_every_action_ends(tmp_path, monkeypatch
     for as_of, files in DELIVERIES:
         for loc in (updated, counted):
             loc.landing.mkdir(parents=True, exist_ok=True)
-            _deliver(loc, files)
+            deliver(loc, files)
         caplog.clear()
         run(updated, as_of)
         modes.append(re.search(r"event=action_days (mode=\w+(?: touched_persons=\d+)?)", caplog.text).group(1))

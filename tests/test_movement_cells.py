@@ -8,7 +8,7 @@ from datetime import date
 
 import duckdb
 
-from conftest import rebuilt_copy, run, write
+from conftest import deliver, rebuilt_copy, run
 
 MEMBERS = "person_id,member_since,member_until,birth_date,postcode"
 ACTIVISTS = "person_id,activist_since,activist_until,activist_type,birth_date,postcode"
@@ -61,8 +61,7 @@ def test_each_run_updates_the_changed_persons_and_ends_where_a_count_from_scratc
     caplog.set_level(logging.INFO, logger="kpi")
     modes = []
     for as_of, files in DELIVERIES:
-        for name, (header, rows) in files.items():
-            write(loc, name, rows, header=header)
+        deliver(loc, files)
         caplog.clear()
         if files:
             run(loc, as_of)
@@ -91,8 +90,7 @@ def test_each_run_updates_the_changed_persons_and_ends_where_a_count_from_scratc
 def test_changed_counting_sql_counts_from_scratch(loc, monkeypatch, caplog):
     caplog.set_level(logging.INFO, logger="kpi")
     for as_of, files in DELIVERIES[:2]:
-        for name, (header, rows) in files.items():
-            write(loc, name, rows, header=header)
+        deliver(loc, files)
         if as_of == DELIVERIES[1][0]:
             monkeypatch.setattr("kpi.movement_cells.cells_sql_sha", lambda: "another-version")
         caplog.clear()
