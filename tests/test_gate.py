@@ -106,3 +106,44 @@ def test_header_only_files_of_every_source_load(loc):
         write(loc, f"{source}/{source}_20240131.csv", header + "\n", header="none")
     summary = run(loc, "2024-01-31")
     assert summary["files_loaded"] == 6
+
+
+def test_threads_validating_at_once_resolve_every_suite_parameter():
+    """GX's suite-parameter parser is shared; the gate settles it before a thread validates (kpi.gate docstring).
+
+    Each round starts from a fresh parser and makes 32 threads resolve the parameters at the same instant, with
+    thread switches every microsecond; without the settling, some rounds break the parser."""
+    import sys
+    import threading
+
+    import great_expectations.core.suite_parameters as gx_parameters
+
+    from kpi.gate import settle_suite_parameters, suite_parameter_names
+
+    names = sorted(suite_parameter_names())
+    assert names == ["cost_centers", "export_date"]
+    shared, interval, errors = gx_parameters.EXPR, sys.getswitchinterval(), []
+
+    def validate_parameters(start: threading.Barrier) -> None:
+        start.wait()
+        try:
+            settle_suite_parameters()
+            values = {name: f"value of {name}" for name in names}
+            assert [gx_parameters.parse_suite_parameter(n, values) for n in names] == [values[n] for n in names]
+        except Exception as e:  # noqa: BLE001 - collected and asserted below
+            errors.append(repr(e))
+
+    sys.setswitchinterval(1e-6)
+    try:
+        for _ in range(20):
+            gx_parameters.EXPR = gx_parameters.SuiteParameterParser()
+            start = threading.Barrier(32)
+            threads = [threading.Thread(target=validate_parameters, args=(start,)) for _ in range(32)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+    finally:
+        sys.setswitchinterval(interval)
+        gx_parameters.EXPR = shared
+    assert errors == []

@@ -18,6 +18,7 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 CHUNK_ROWS = 1_000_000  # rows handed to pandas at a time: memory is bounded by this, not by the file
 log = logging.getLogger("kpi")
 PANDAS_DATES = (date(1677, 9, 22), date(2262, 4, 11))
+_PARSER_LOCK = threading.Lock()  # see settle_suite_parameters
 PASS_FAIL = {"result_format": "BOOLEAN_ONLY"}
 DETAILS = {"result_format": "SUMMARY", "unexpected_index_column_names": ["source_row"],
            "partial_unexpected_count": FIRST_ROWS}
@@ -51,6 +52,7 @@ class Gate:
     def _suites(self) -> dict:
         if not hasattr(self._local, "suites"):
             self._local.suites = _load_suites(self._context[0])
+            settle_suite_parameters()
         return self._local.suites
 
     def check(self, scratch, source: str, export_date: date, row_offset: int, extra_columns: int,
@@ -148,6 +150,26 @@ def _load_suites(context) -> dict:
             suite.add_expectation_configuration(ExpectationConfiguration(**e))
         suites[doc["name"]] = context.suites.add(suite)
     return suites
+
+
+def suite_parameter_names() -> set[str]:
+    """The names the committed suites take at validation time ({"$PARAMETER": name} in an expectation's kwargs)."""
+    return {value["$PARAMETER"] for path in EXPECTATIONS_DIR.glob("*.json")
+            for e in suite_document(path.stem)["expectations"] for value in e["kwargs"].values()
+            if isinstance(value, dict) and "$PARAMETER" in value}
+
+
+def settle_suite_parameters() -> None:
+    """Parse every suite parameter once under a lock before this thread validates.
+
+    GX resolves $PARAMETER through one pyparsing parser shared by all threads, and pyparsing finds out how many
+    arguments each parse action takes on the action's first call, without a lock: two threads making that first
+    call at once can leave it wrong for the rest of the process ("push_first() missing 1 required positional
+    argument"). Once one call has completed, later calls from any thread only read what it found."""
+    from great_expectations.core.suite_parameters import parse_suite_parameter
+    with _PARSER_LOCK:
+        for name in sorted(suite_parameter_names()):
+            parse_suite_parameter(name, {name: None})
 
 
 def _public(column: str | None, source: str) -> str | None:
