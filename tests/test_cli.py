@@ -82,14 +82,21 @@ def test_run_through_prefect_then_status(loc):
     status = kpi("status", *paths(loc))
     assert status.returncode == 0
     assert "donations_20240229.csv" in status.stdout and "rejected" in status.stdout
+    # the next night: the working copy, made while Prefect started, is taken and holds the new month
+    write(loc, "donations/donations_20240331.csv", "T3,P1,2024-03-05,5.00,particulieren,gift,,")
+    result = kpi("run", "--as-of", "2024-03-31", *paths(loc))
+    assert result.returncode == 0, result.stderr[-3000:]  # the rejected February file is not tried again
+    assert "event=working_copy ahead=taken" in result.stderr
+    assert query(loc, "select value from kpi.scorecard where kpi_id = 'income_total' and period_end = '2024-03-31'") == [
+        (15.0,)]
 
 
 COLLECTOR_SPY = """
 import gc, sys
 import kpi.cli as cli
 flows = cli._flows
-def spy(args):
-    module = flows(args)
+def spy(*args):
+    module = flows(*args)
     print("imports:", seen, "flow:", gc.isenabled(), gc.get_freeze_count() > 0)
     return module
 main = cli.main

@@ -16,7 +16,7 @@ from conftest import TEST_KEY, fingerprint, query, run, write
 from kpi.faults import POINTS
 from kpi.paths import Locations
 from kpi.sample import generate
-from kpi.warehouse import working_copy_path
+from kpi.working_copy import working_copy_path
 
 STAMPS = ("meta.runs",)
 

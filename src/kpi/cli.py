@@ -7,6 +7,7 @@ import gc
 import logging
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from kpi.errors import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, KpiError, UsageError
@@ -142,25 +143,29 @@ def _report(summary: dict) -> int:
     return EXIT_REJECTED if summary["rejected"] else EXIT_OK
 
 
+@contextmanager
 def _preflight(args):
-    """Catch usage and configuration mistakes, then take the writer lock, all before a flow run starts."""
+    """Catch usage and configuration mistakes, take the writer lock and, when the run will load or build, start
+    copying the warehouse (kpi.working_copy.copy_ahead), all before a flow run starts; yields the flows."""
+    from kpi.manifest import new_files_waiting
     from kpi.paths import Locations
     from kpi.pipeline import preflight
     from kpi.warehouse import writer_lock
+    from kpi.working_copy import copy_ahead
     loc = Locations.resolve(**_paths(args))
     preflight(loc)
-    return writer_lock(loc.warehouse, "starting", args.command, wait=getattr(args, "wait", False))
+    with writer_lock(loc.warehouse, "starting", args.command, wait=getattr(args, "wait", False)):
+        new_files = new_files_waiting(loc.landing, loc.warehouse)
+        with copy_ahead(loc.warehouse, wanted=new_files or args.command == "backfill"):
+            yield _flows(args, new_files)
 
 
-def _flows(args):
+def _flows(args, new_files: bool):
     """The flows, once Prefect's server answers; when new files wait, Great Expectations imports on a thread
     (~2 s) meanwhile."""
     import flows.nightly
     from kpi.gate import preload
-    from kpi.manifest import new_files_waiting
-    from kpi.paths import Locations
-    loc = Locations.resolve(**_paths(args))
-    if new_files_waiting(loc.landing, loc.warehouse):
+    if new_files:
         preload()
     if args.api:
         args.api.ready()
@@ -172,8 +177,8 @@ def cmd_run(args) -> int:
     from kpi.dates import parse_day
     if args.as_of:
         parse_day(args.as_of, "--as-of")
-    with _preflight(args):
-        state = _flows(args).nightly(as_of=args.as_of, wait=args.wait, return_state=True, **_paths(args))
+    with _preflight(args) as flows:
+        state = flows.nightly(as_of=args.as_of, wait=args.wait, return_state=True, **_paths(args))
     return _report(_outcome(state))
 
 
@@ -181,8 +186,8 @@ def cmd_backfill(args) -> int:
     from kpi.dates import parse_day
     if parse_day(args.start, "--from") > parse_day(args.end, "--to"):
         raise UsageError(f"--from ({args.start}) must not be after --to ({args.end}).")
-    with _preflight(args):
-        state = _flows(args).backfill(start=args.start, end=args.end, wait=args.wait, return_state=True, **_paths(args))
+    with _preflight(args) as flows:
+        state = flows.backfill(start=args.start, end=args.end, wait=args.wait, return_state=True, **_paths(args))
     return _report(_outcome(state))
 
 
@@ -212,8 +217,8 @@ def cmd_demo(args) -> int:
         print(f"Sample landing folder written to {loc.landing.resolve()} ({sum(counts.values())} files).")
     else:
         print(f"Using the landing folder already at {loc.landing.resolve()}.")
-    with _preflight(args):
-        state = _flows(args).nightly(as_of=end.isoformat(), return_state=True, **_paths(args))
+    with _preflight(args) as flows:
+        state = flows.nightly(as_of=end.isoformat(), return_state=True, **_paths(args))
     return _report(_outcome(state))
 
 

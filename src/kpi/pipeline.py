@@ -22,8 +22,8 @@ from kpi.landing import scan
 from kpi.manifest import Decision, known_files, plan
 from kpi.paths import Locations
 from kpi.sqlfiles import query, records, run_script
-from kpi.warehouse import (connect, discard_working_copy, open_working_copy, publish_working_copy,
-                           write_status_snapshot, writer_lock)
+from kpi.warehouse import connect, write_status_snapshot, writer_lock
+from kpi.working_copy import discard_working_copy, open_working_copy, publish_working_copy
 
 log = logging.getLogger("kpi")
 

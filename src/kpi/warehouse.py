@@ -5,7 +5,6 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import shutil
 import time
 from contextlib import contextmanager
 from datetime import datetime
@@ -120,34 +119,6 @@ def connect(warehouse: Path) -> duckdb.DuckDBPyConnection:
                          f"({str(e).splitlines()[0]}); pass another --warehouse.") from None
     run_script(con, "schema/warehouse")
     return con
-
-
-def working_copy_path(warehouse: Path) -> Path:
-    return warehouse.with_name(warehouse.name + ".next")
-
-
-def discard_working_copy(warehouse: Path) -> None:
-    """Remove what a killed run left of its working copy (the warehouse itself was never touched)."""
-    copy = working_copy_path(warehouse)
-    for path in (copy, copy.with_name(copy.name + ".wal")):
-        path.unlink(missing_ok=True)
-
-
-def open_working_copy(warehouse: Path) -> duckdb.DuckDBPyConnection:
-    """Copy the (closed, checkpointed) warehouse to `<warehouse>.next` and open the copy for the run to change."""
-    discard_working_copy(warehouse)
-    copy = working_copy_path(warehouse)
-    if warehouse.exists():
-        shutil.copyfile(warehouse, copy)
-    return connect(copy)
-
-
-def publish_working_copy(con, warehouse: Path) -> duckdb.DuckDBPyConnection:
-    """Checkpoint and close the working copy, rename it over the warehouse (atomic), reopen the warehouse."""
-    con.execute("checkpoint")
-    con.close()
-    os.replace(working_copy_path(warehouse), warehouse)
-    return connect(warehouse)
 
 
 def connect_read_only(warehouse: Path) -> duckdb.DuckDBPyConnection:
