@@ -29,6 +29,11 @@ def suite_document(source: str) -> dict:
     return json.loads((EXPECTATIONS_DIR / f"{source}.json").read_text(encoding="utf-8"))
 
 
+def suite_documents() -> list[dict]:
+    """The committed JSON of every suite (expectations/*.json), in name order."""
+    return [suite_document(path.stem) for path in sorted(EXPECTATIONS_DIR.glob("*.json"))]
+
+
 def cost_centers_in_force(con) -> list[str]:
     """The cost centers of the latest loaded cost-center snapshot, which a spending file is checked against."""
     return [r[0] for r in con.execute(sql("gate/current_cost_centers")).fetchall()]
@@ -143,8 +148,7 @@ def _load_suites(context) -> dict:
     import great_expectations as gx
     from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
     suites = {}
-    for path in sorted(EXPECTATIONS_DIR.glob("*.json")):
-        doc = suite_document(path.stem)
+    for doc in suite_documents():
         suite = gx.ExpectationSuite(name=doc["name"])
         for e in doc["expectations"]:
             suite.add_expectation_configuration(ExpectationConfiguration(**e))
@@ -154,9 +158,8 @@ def _load_suites(context) -> dict:
 
 def suite_parameter_names() -> set[str]:
     """The names the committed suites take at validation time ({"$PARAMETER": name} in an expectation's kwargs)."""
-    return {value["$PARAMETER"] for path in EXPECTATIONS_DIR.glob("*.json")
-            for e in suite_document(path.stem)["expectations"] for value in e["kwargs"].values()
-            if isinstance(value, dict) and "$PARAMETER" in value}
+    return {value["$PARAMETER"] for doc in suite_documents() for e in doc["expectations"]
+            for value in e["kwargs"].values() if isinstance(value, dict) and "$PARAMETER" in value}
 
 
 def settle_suite_parameters() -> None:

@@ -36,13 +36,18 @@ def working_copy_path(warehouse: Path) -> Path:
     return warehouse.with_name(warehouse.name + ".next")
 
 
+def _wal(database: Path) -> Path:
+    """The write-ahead log DuckDB keeps beside a database file."""
+    return database.with_name(database.name + ".wal")
+
+
 def discard_working_copy(warehouse: Path) -> None:
     """Remove what a killed run left of its working copy (the warehouse itself was never touched); a copy this
     process started ahead of its run is kept for the run."""
     if warehouse.resolve() in _AHEAD:
         return
     copy = working_copy_path(warehouse)
-    for path in (copy, copy.with_name(copy.name + ".wal")):
+    for path in (copy, _wal(copy)):
         path.unlink(missing_ok=True)
 
 
@@ -71,7 +76,7 @@ def copy_ahead(warehouse: Path, wanted: bool):
     take is removed at the end. Nothing is copied when not wanted, when there is no warehouse yet, or when a
     write-ahead log shows it was not closed cleanly."""
     key = warehouse.resolve()
-    if wanted and warehouse.exists() and not Path(f"{warehouse}.wal").exists():
+    if wanted and warehouse.exists() and not _wal(warehouse).exists():
         discard_working_copy(warehouse)
         _AHEAD[key] = ahead = _Ahead(_identity(warehouse))
         threading.Thread(target=_copy, args=(warehouse, ahead), name="kpi-working-copy", daemon=True).start()
