@@ -10,7 +10,6 @@ Prefect API (PREFECT_API_URL in the environment or a profile) is used as before.
 from __future__ import annotations
 
 import atexit
-import importlib.util
 import logging
 import os
 import socket
@@ -19,7 +18,6 @@ import sys
 import time
 import urllib.request
 from contextlib import ExitStack, contextmanager
-from pathlib import Path
 
 log = logging.getLogger("kpi")
 
@@ -27,19 +25,16 @@ log = logging.getLogger("kpi")
 class TemporaryApi:
     """One uvicorn process (kpi.prefect_server) serving Prefect's API on a free port of 127.0.0.1, stopped by stop().
 
-    The port is bound here and the listening socket handed to uvicorn (--fd), so no other process can take
-    the port between choosing and binding it."""
+    The port is bound here and the listening socket handed to the server process, so no other process can
+    take the port between choosing and binding it."""
 
     def __init__(self) -> None:
-        prefect_dir = importlib.util.find_spec("prefect").submodule_search_locations[0]
         with socket.socket() as listening:
             listening.bind(("127.0.0.1", 0))
             listening.listen(128)
             self.port = listening.getsockname()[1]
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "kpi.prefect_server", "--app-dir", str(Path(prefect_dir).parent), "--factory",
-                 "prefect.server.api.server:create_app", "--fd", str(listening.fileno()),
-                 "--log-level", "error", "--lifespan", "on"],
+                [sys.executable, "-m", "kpi.prefect_server", str(listening.fileno())],
                 pass_fds=(listening.fileno(),),
                 env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
                      "PREFECT__SERVER_FINAL": "1"})
