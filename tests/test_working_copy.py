@@ -54,3 +54,32 @@ def test_a_copy_the_run_did_not_take_is_removed_and_none_is_made_unless_wanted(l
         assert not working_copy_path(loc.warehouse).exists()
     assert fingerprint(loc.warehouse) == before
     assert query(loc, "select count(*) from raw.donations") == [(1,)]
+
+
+def test_publishing_puts_the_copy_in_place_and_lets_go_of_the_replaced_warehouse(loc):
+    import os
+    import threading
+
+    from kpi.working_copy import publish_working_copy
+    _warehouse(loc)
+    replaced = os.stat(loc.warehouse).st_ino
+    copy = open_working_copy(loc.warehouse)
+    copy.execute("insert into meta.settings values ('written in the copy', 'yes')")
+    published = working_copy_path(loc.warehouse).stat().st_ino
+    publish_working_copy(copy, loc.warehouse).close()
+    for thread in threading.enumerate():
+        if thread.name == "kpi-free-replaced":
+            thread.join()
+    assert os.stat(loc.warehouse).st_ino == published != replaced
+    assert query(loc, "select value from meta.settings where name = 'written in the copy'") == [("yes",)]
+    held = [os.fstat(int(fd)).st_ino for fd in os.listdir("/proc/self/fd") if _is_file(fd)]
+    assert replaced not in held  # the replaced file is closed, so the file system frees it
+
+
+def _is_file(fd: str) -> bool:
+    import os
+    import stat
+    try:
+        return stat.S_ISREG(os.fstat(int(fd)).st_mode)
+    except OSError:
+        return False

@@ -62,10 +62,18 @@ def open_working_copy(warehouse: Path) -> duckdb.DuckDBPyConnection:
 
 
 def publish_working_copy(con, warehouse: Path) -> duckdb.DuckDBPyConnection:
-    """Checkpoint and close the working copy, rename it over the warehouse (atomic), reopen the warehouse."""
+    """Checkpoint and close the working copy, rename it over the warehouse (atomic), reopen the warehouse.
+
+    The file it replaces is held open across the rename and let go on a thread: freeing a 1.6 GB file's
+    blocks takes the file system ~0.3 s, which the run need not wait for."""
     con.execute("checkpoint")
     con.close()
-    os.replace(working_copy_path(warehouse), warehouse)
+    replaced = os.open(warehouse, os.O_RDONLY) if warehouse.exists() else None
+    try:
+        os.replace(working_copy_path(warehouse), warehouse)
+    finally:
+        if replaced is not None:
+            threading.Thread(target=os.close, args=(replaced,), name="kpi-free-replaced").start()
     return connect(warehouse)
 
 
