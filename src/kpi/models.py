@@ -24,7 +24,7 @@ KPI = ("kpi/kpi_catalog", "kpi/movement", "kpi/finance",
        "kpi/costs_by_category", "kpi/movement_by_roles", "kpi/movement_by_activist_type",
        "kpi/movement_by_age_band", "kpi/movement_by_region", "kpi/member_flows")
 PUBLISH = ("publish/restatements", "publish/scorecard")
-VIEWS = ("marts/fct_income",)  # projections of one staging table (see their SQL)
+VIEWS = ("staging/stg_members", "staging/stg_activists", "marts/fct_income")  # projections of one table (see their SQL)
 
 
 # Event sources (one record per id, corrections by later files): new files can be merged into staging.
@@ -51,7 +51,7 @@ def build_staging(con) -> dict[str, int]:
             set_variables(con, staged_through_file_id=mergeable[source])
             con.execute(render("staging/merge_events", source=source, key=SOURCES[source].key))
         else:
-            run_script(con, model)
+            _run_model(con, model)
         log.info("event=model_built model=%s how=%s seconds=%.2f", model, how, time.perf_counter() - started)
     run_script(con, "staging/record_staged")
     return mergeable
@@ -72,6 +72,11 @@ def build_model(con, model: str, update_cells: bool = False, days_through: int =
     if model == "marts/fct_action_days":
         action_days.build_days(con, days_through, keep=update_cells)
         return
+    _run_model(con, model)
+
+
+def _run_model(con, model: str) -> None:
+    """Run one model's SQL, first dropping the table a view of that name replaces."""
     if model in VIEWS:
         _drop_table(con, *model.split("/"))
     run_script(con, model)
