@@ -168,6 +168,7 @@ def _flows(args, new_files: bool):
     if new_files:
         preload()
     if args.api:
+        import fastapi.encoders  # noqa: F401  (Prefect imports it, ~0.4 s, as it creates the flow run: now, while the server boots)
         args.api.ready()
     _imports_done()
     return flows.nightly
