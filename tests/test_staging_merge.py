@@ -93,3 +93,21 @@ def test_the_merge_template_takes_identifiers_only():
     assert "staging.stg_actions" in render("staging/merge_events", source="actions", key="participation_id")
     with pytest.raises(ValueError, match="not an SQL identifier"):
         render("staging/merge_events", source="actions; drop table raw.actions", key="participation_id")
+
+
+def test_a_snapshot_table_from_an_older_build_becomes_the_view_of_the_latest_snapshot(loc):
+    write(loc, "members/members_20240131.csv", "P1,2020-01-01,,,,,,,\nP2,2020-01-01,,,,,,,")
+    run(loc, "2024-01-31")
+    con = duckdb.connect(str(loc.warehouse))  # as a build before the snapshots' staging became views left it
+    con.execute("create table staging.old_members as select * from staging.stg_members")
+    con.execute("drop view staging.stg_members")
+    con.execute("alter table staging.old_members rename to stg_members")
+    con.close()
+    write(loc, "members/members_20240229.csv", "P1,2020-01-01,,,,,,,\nP2,2020-01-01,,,,,,,\nP3,2024-02-01,,,,,,,")
+    run(loc, "2024-02-29")
+    con = duckdb.connect(str(loc.warehouse), read_only=True)
+    kind = con.execute("select table_type from information_schema.tables "
+                       "where table_schema = 'staging' and table_name = 'stg_members'").fetchall()
+    rows = con.execute("select count(*), count(distinct file_id) from staging.stg_members").fetchall()
+    con.close()
+    assert kind == [("VIEW",)] and rows == [(3, 1)]
