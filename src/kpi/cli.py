@@ -168,7 +168,8 @@ def _flows(args, new_files: bool):
     if new_files:
         preload()
     if args.api:
-        import fastapi.encoders  # noqa: F401  (Prefect imports it, ~0.4 s, as it creates the flow run: now, while the server boots)
+        # Prefect imports this (~0.4 s) only as it creates the flow run, after the server answers: now, while it boots
+        import fastapi.encoders  # noqa: F401
         args.api.ready()
     _imports_done()
     return flows.nightly
