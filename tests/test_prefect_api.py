@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import http.client
 import re
 import socket
 import sqlite3
+import statistics
 import subprocess
 import sys
+import time
 
 from conftest import write
+from kpi.prefect_api import TemporaryApi
 from test_cli import kpi, paths
 
 EARLY = ("from kpi.prefect_api import early\n"
@@ -60,11 +64,6 @@ def test_without_a_configured_api_the_command_gets_its_own(tmp_path):
 def test_the_temporary_server_answers_without_waiting_for_delayed_acknowledgements(tmp_path, monkeypatch):
     # A server socket without TCP_NODELAY holds each response's second write until the client acknowledges
     # the first, which Linux delays by 40 ms: every API call of a run took ~45 ms instead of ~3 ms.
-    import http.client
-    import statistics
-    import time
-
-    from kpi.prefect_api import TemporaryApi
     monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     api = TemporaryApi()

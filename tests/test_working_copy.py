@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
+import os
+import stat
+import threading
 
 import duckdb
 
 from conftest import fingerprint, query, run, write
 from kpi.warehouse import writer_lock
 from kpi import working_copy
-from kpi.working_copy import copy_ahead, open_working_copy, working_copy_path
+from kpi.working_copy import copy_ahead, open_working_copy, publish_working_copy, working_copy_path
 
 
 def _warehouse(loc):
@@ -57,10 +60,6 @@ def test_a_copy_the_run_did_not_take_is_removed_and_none_is_made_unless_wanted(l
 
 
 def test_publishing_puts_the_copy_in_place_and_lets_go_of_the_replaced_warehouse(loc):
-    import os
-    import threading
-
-    from kpi.working_copy import publish_working_copy
     _warehouse(loc)
     replaced = os.stat(loc.warehouse).st_ino
     copy = open_working_copy(loc.warehouse)
@@ -72,14 +71,17 @@ def test_publishing_puts_the_copy_in_place_and_lets_go_of_the_replaced_warehouse
             thread.join()
     assert os.stat(loc.warehouse).st_ino == published != replaced
     assert query(loc, "select value from meta.settings where name = 'written in the copy'") == [("yes",)]
-    held = [os.fstat(int(fd)).st_ino for fd in os.listdir("/proc/self/fd") if _is_file(fd)]
-    assert replaced not in held  # the replaced file is closed, so the file system frees it
+    assert replaced not in _open_file_inodes()  # the replaced file is closed, so the file system frees it
 
 
-def _is_file(fd: str) -> bool:
-    import os
-    import stat
-    try:
-        return stat.S_ISREG(os.fstat(int(fd)).st_mode)
-    except OSError:
-        return False
+def _open_file_inodes() -> set[int]:
+    """The inodes of the regular files this process holds open."""
+    inodes = set()
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            st = os.fstat(int(fd))
+        except OSError:  # the descriptor listdir itself used, closed by now
+            continue
+        if stat.S_ISREG(st.st_mode):
+            inodes.add(st.st_ino)
+    return inodes
