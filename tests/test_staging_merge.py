@@ -111,3 +111,26 @@ def test_a_snapshot_table_from_an_older_build_becomes_the_view_of_the_latest_sna
     rows = con.execute("select count(*), count(distinct file_id) from staging.stg_members").fetchall()
     con.close()
     assert kind == [("VIEW",)] and rows == [(3, 1)]
+
+
+def test_a_costs_table_from_an_older_build_becomes_the_view_of_the_current_cost_center_key(loc):
+    write(loc, "cost_centers/cost_centers_20240101.csv", "CC1,objectives,0.6,awareness,A\nCC1,fundraising,0.4,,A")
+    write(loc, "spending/spending_20240131.csv", "E1,2024-01-06,4000,CC1,40.00,")
+    run(loc, "2024-01-31")
+    con = duckdb.connect(str(loc.warehouse))  # as a build before marts.fct_costs became a view left it
+    con.execute("create table marts.old_costs as select * from marts.fct_costs")
+    con.execute("drop view marts.fct_costs")
+    con.execute("alter table marts.old_costs rename to fct_costs")
+    con.close()
+    write(loc, "cost_centers/cost_centers_20240201.csv", "CC1,objectives,1,awareness,A")  # a new key: all objectives
+    write(loc, "spending/spending_20240229.csv", "E2,2024-02-07,4000,CC1,10.00,")
+    run(loc, "2024-02-29")
+    con = duckdb.connect(str(loc.warehouse), read_only=True)
+    kind = con.execute("select table_type from information_schema.tables "
+                       "where table_schema = 'marts' and table_name = 'fct_costs'").fetchall()
+    costs = con.execute("select entry_id, category, allocated_amount::double from marts.fct_costs order by 1").fetchall()
+    objectives = con.execute("select costs_objectives::double from kpi.finance where period_end = '2024-02-29'").fetchall()
+    con.close()
+    assert kind == [("VIEW",)]
+    assert costs == [("E1", "objectives", 40.0), ("E2", "objectives", 10.0)]
+    assert objectives == [(50.0,)]

@@ -1,7 +1,9 @@
 -- fct_costs: ledger cost lines allocated through the current cost-center key: amount x share per category.
 -- Grain: one row per spending line per category of its cost center.
 -- Inputs: staging.stg_spending, staging.stg_cost_centers.
-create or replace table marts.fct_costs as
+-- A view: its two readers (kpi.finance, kpi.costs_by_category) sum it by day as fast as a table (~0.015 s
+-- each), and writing its ~0.5 M rows again every build took 0.2 s plus 0.2 s at the checkpoint.
+create or replace view marts.fct_costs as
 with lines as (
     select entry_id, booking_date, account, cost_center, amount
     from staging.stg_spending
