@@ -1,6 +1,7 @@
--- dim_person: every person known to members, activists or actions, with the compact surrogate key of
--- marts.person_keys, the birth year and the PC4 postcode that win by the rules of kpis.md.
--- Grain: one row per person_key. Inputs: staging.stg_members, staging.stg_activists, marts.person_keys,
+-- dim_person: every person known to members, activists or actions, by the compact surrogate key of
+-- marts.person_keys, with the birth year and the PC4 postcode that win by the rules of kpis.md. The 64-character
+-- person_key stays in marts.person_keys: writing it again for 0.5 M persons every build cost ~0.25 s.
+-- Grain: one row per person_sk. Inputs: staging.stg_members, staging.stg_activists, marts.person_keys,
 -- marts.fct_action_days (the persons of the keyed actions).
 -- Birth year (and PC4): members rows first, else activists rows; where rows disagree the row with the latest
 -- start date wins (a row without one loses), on a tie the larger value; rows without a value are passed over.
@@ -32,7 +33,6 @@ keys as (
 people as (
     select
         k.person_sk,
-        k.person_key,
         p.birth_year,
         p.pc4,
         left(p.pc4, 1) as postal_region

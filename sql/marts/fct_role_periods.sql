@@ -1,6 +1,6 @@
 -- fct_role_periods: membership periods and activist registrations as one list of role periods.
 -- Grain: one row per membership period or activist registration.
--- Inputs: staging.stg_members, staging.stg_activists, marts.dim_person.
+-- Inputs: staging.stg_members, staging.stg_activists, marts.person_keys.
 create or replace table marts.fct_role_periods as
 with member_periods as (
     select person_key, 'member' as role, member_since as valid_from, member_until as valid_until,
@@ -18,7 +18,7 @@ role_periods as (
     select d.person_sk, r.role, r.valid_from, coalesce(r.valid_until, date '9999-12-31') as valid_until,
         r.activist_type
     from (select * from member_periods union all select * from activist_periods) as r
-    inner join marts.dim_person as d using (person_key)
+    inner join marts.person_keys as d using (person_key)
 )
 
 select * from role_periods;
