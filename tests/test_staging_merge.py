@@ -95,19 +95,28 @@ def test_the_merge_template_takes_identifiers_only():
         render("staging/merge_events", source="actions; drop table raw.actions", key="participation_id")
 
 
+def _as_an_older_build_left_it(loc, schema: str, name: str) -> None:
+    """Turn the view schema.name into a table of the same rows, as a build before it became a view left it."""
+    con = duckdb.connect(str(loc.warehouse))
+    con.execute(f"create table {schema}.old_{name} as select * from {schema}.{name}")
+    con.execute(f"drop view {schema}.{name}")
+    con.execute(f"alter table {schema}.old_{name} rename to {name}")
+    con.close()
+
+
+def _table_type(con, schema: str, name: str) -> list:
+    return con.execute("select table_type from information_schema.tables where table_schema = ? and table_name = ?",
+                       [schema, name]).fetchall()
+
+
 def test_a_snapshot_table_from_an_older_build_becomes_the_view_of_the_latest_snapshot(loc):
     write(loc, "members/members_20240131.csv", "P1,2020-01-01,,,,,,,\nP2,2020-01-01,,,,,,,")
     run(loc, "2024-01-31")
-    con = duckdb.connect(str(loc.warehouse))  # as a build before the snapshots' staging became views left it
-    con.execute("create table staging.old_members as select * from staging.stg_members")
-    con.execute("drop view staging.stg_members")
-    con.execute("alter table staging.old_members rename to stg_members")
-    con.close()
+    _as_an_older_build_left_it(loc, "staging", "stg_members")
     write(loc, "members/members_20240229.csv", "P1,2020-01-01,,,,,,,\nP2,2020-01-01,,,,,,,\nP3,2024-02-01,,,,,,,")
     run(loc, "2024-02-29")
     con = duckdb.connect(str(loc.warehouse), read_only=True)
-    kind = con.execute("select table_type from information_schema.tables "
-                       "where table_schema = 'staging' and table_name = 'stg_members'").fetchall()
+    kind = _table_type(con, "staging", "stg_members")
     rows = con.execute("select count(*), count(distinct file_id) from staging.stg_members").fetchall()
     con.close()
     assert kind == [("VIEW",)] and rows == [(3, 1)]
@@ -117,17 +126,12 @@ def test_a_costs_table_from_an_older_build_becomes_the_view_of_the_current_cost_
     write(loc, "cost_centers/cost_centers_20240101.csv", "CC1,objectives,0.6,awareness,A\nCC1,fundraising,0.4,,A")
     write(loc, "spending/spending_20240131.csv", "E1,2024-01-06,4000,CC1,40.00,")
     run(loc, "2024-01-31")
-    con = duckdb.connect(str(loc.warehouse))  # as a build before marts.fct_costs became a view left it
-    con.execute("create table marts.old_costs as select * from marts.fct_costs")
-    con.execute("drop view marts.fct_costs")
-    con.execute("alter table marts.old_costs rename to fct_costs")
-    con.close()
+    _as_an_older_build_left_it(loc, "marts", "fct_costs")
     write(loc, "cost_centers/cost_centers_20240201.csv", "CC1,objectives,1,awareness,A")  # a new key: all objectives
     write(loc, "spending/spending_20240229.csv", "E2,2024-02-07,4000,CC1,10.00,")
     run(loc, "2024-02-29")
     con = duckdb.connect(str(loc.warehouse), read_only=True)
-    kind = con.execute("select table_type from information_schema.tables "
-                       "where table_schema = 'marts' and table_name = 'fct_costs'").fetchall()
+    kind = _table_type(con, "marts", "fct_costs")
     costs = con.execute("select entry_id, category, allocated_amount::double from marts.fct_costs order by 1").fetchall()
     objectives = con.execute("select costs_objectives::double from kpi.finance where period_end = '2024-02-29'").fetchall()
     con.close()
