@@ -13,7 +13,7 @@ import time
 
 from conftest import write
 from kpi.prefect_api import TemporaryApi
-from test_cli import kpi, paths
+from test_cli import assert_one_sentence, kpi, paths
 
 EARLY = ("from kpi.prefect_api import early\n"
          "with early(True) as api:\n"
@@ -39,6 +39,13 @@ def test_kpi_run_reports_to_its_own_server_and_stops_it(loc, tmp_path):
     logs = [m for (m,) in db.execute("select message from log where flow_run_id = ? order by timestamp", [runs[0][0]])]
     assert any(m.startswith("event=file_loaded") for m in logs)
     assert logs[-1] == "Finished in state Completed()"  # the last lines were sent before the server stopped
+
+
+def test_a_prefect_home_that_cannot_be_created_is_named_in_one_sentence(loc, tmp_path):
+    home = tmp_path / "missing" / "prefect-home"  # its parent does not exist either
+    result = kpi("run", "--as-of", "2024-01-31", *paths(loc), env={"PREFECT_HOME": str(home)})
+    assert_one_sentence(result, 2, str(home), "PREFECT_HOME")
+    assert not (tmp_path / "missing").exists() and not loc.warehouse.exists()
 
 
 def test_a_configured_prefect_api_is_used_instead(tmp_path):

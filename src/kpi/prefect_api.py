@@ -18,6 +18,9 @@ import sys
 import time
 import urllib.request
 from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+from kpi.errors import UsageError
 
 log = logging.getLogger("kpi")
 
@@ -49,7 +52,8 @@ class TemporaryApi:
         deadline = time.monotonic() + timeout
         while True:
             if self.process.poll() is not None:
-                raise RuntimeError(f"the temporary Prefect server exited with code {self.process.returncode}")
+                raise RuntimeError(f"the temporary Prefect server exited with code {self.process.returncode} "
+                                   "(its error is above)")
             try:
                 with urllib.request.urlopen(f"{self.url}/health", timeout=1) as response:
                     if response.status == 200:
@@ -71,6 +75,17 @@ class TemporaryApi:
                 self.process.wait()
 
 
+def _check_prefect_home() -> None:
+    """Create Prefect's home folder (PREFECT_HOME, else ~/.prefect) the way Prefect does, without its parents;
+    raise UsageError when that fails: the server would only exit, with a traceback, unable to open its database."""
+    home = Path(os.environ.get("PREFECT_HOME") or "~/.prefect").expanduser()
+    try:
+        home.mkdir(exist_ok=True)
+    except OSError as e:
+        raise UsageError(f"Prefect's home folder {home} cannot be created ({e.strerror}); create it or set "
+                         "PREFECT_HOME to a folder that exists and can be written.") from None
+
+
 @contextmanager
 def early(wanted: bool):
     """Start a TemporaryApi for the commands inside, or yield None: when not wanted, when Prefect is already
@@ -78,6 +93,7 @@ def early(wanted: bool):
     if not wanted or "prefect" in sys.modules or os.environ.get("PREFECT_API_URL"):
         yield None
         return
+    _check_prefect_home()
     api = TemporaryApi()
     try:
         with ExitStack() as stack:
