@@ -118,16 +118,17 @@ def test_threads_validating_at_once_resolve_every_suite_parameter():
 
     import great_expectations.core.suite_parameters as gx_parameters
 
-    from kpi.gate import settle_suite_parameters, suite_parameter_names
+    from kpi.gate import settle_suite_parameters, suite_documents, suite_parameter_names
 
-    names = sorted(suite_parameter_names())
+    docs = suite_documents()
+    names = sorted(suite_parameter_names(docs))
     assert names == ["cost_centers", "export_date"]
     shared, interval, errors = gx_parameters.EXPR, sys.getswitchinterval(), []
 
     def validate_parameters(start: threading.Barrier) -> None:
         start.wait()
         try:
-            settle_suite_parameters()
+            settle_suite_parameters(docs)
             values = {name: f"value of {name}" for name in names}
             assert [gx_parameters.parse_suite_parameter(n, values) for n in names] == [values[n] for n in names]
         except Exception as e:  # noqa: BLE001 - collected and asserted below

@@ -58,8 +58,9 @@ class Gate:
     @property
     def _suites(self) -> dict:
         if not hasattr(self._local, "suites"):
-            self._local.suites = _load_suites(self._context[0])
-            settle_suite_parameters()
+            docs = suite_documents()
+            self._local.suites = _load_suites(self._context[0], docs)
+            settle_suite_parameters(docs)
         return self._local.suites
 
     def check(self, scratch, source: str, export_date: date, row_offset: int, extra_columns: int,
@@ -153,12 +154,12 @@ def _new_context():
     return context, asset.add_batch_definition_whole_dataframe("whole file")
 
 
-def _load_suites(context) -> dict:
-    """Every committed suite (expectations/*.json) added to the context, by name."""
+def _load_suites(context, docs: list[dict]) -> dict:
+    """The suites of these documents (suite_documents()) added to the context, by name."""
     import great_expectations as gx
     from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
     suites = {}
-    for doc in suite_documents():
+    for doc in docs:
         suite = gx.ExpectationSuite(name=doc["name"])
         for e in doc["expectations"]:
             suite.add_expectation_configuration(ExpectationConfiguration(**e))
@@ -166,14 +167,14 @@ def _load_suites(context) -> dict:
     return suites
 
 
-def suite_parameter_names() -> set[str]:
-    """The names the committed suites take at validation time ({"$PARAMETER": name} in an expectation's kwargs)."""
-    return {value["$PARAMETER"] for doc in suite_documents() for e in doc["expectations"]
+def suite_parameter_names(docs: list[dict]) -> set[str]:
+    """The names these suites (suite_documents()) take at validation time ({"$PARAMETER": name} in a kwarg)."""
+    return {value["$PARAMETER"] for doc in docs for e in doc["expectations"]
             for value in e["kwargs"].values() if isinstance(value, dict) and "$PARAMETER" in value}
 
 
-def settle_suite_parameters() -> None:
-    """Parse every suite parameter once under a lock before this thread validates.
+def settle_suite_parameters(docs: list[dict]) -> None:
+    """Parse every parameter of these suites once under a lock before this thread validates.
 
     GX resolves $PARAMETER through one pyparsing parser shared by all threads, and pyparsing finds out how many
     arguments each parse action takes on the action's first call, without a lock: two threads making that first
@@ -181,7 +182,7 @@ def settle_suite_parameters() -> None:
     argument"). Once one call has completed, later calls from any thread only read what it found."""
     from great_expectations.core.suite_parameters import parse_suite_parameter
     with _PARSER_LOCK:
-        for name in sorted(suite_parameter_names()):
+        for name in sorted(suite_parameter_names(docs)):
             parse_suite_parameter(name, {name: None})
 
 
