@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kpi.errors import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, KpiError, UsageError
+from kpi.frame_stack import call_with_room
 from kpi.prefect_api import early as early_api
 
 PREFECT_DEFAULTS = {
@@ -84,9 +85,10 @@ def console() -> None:
 
     Python's cyclic garbage collector would spend ~0.7 s collecting during a flow command's ~2 s of imports
     and ~0.9 s sweeping every object at exit. It is off until the imports are done (_imports_done, before the
-    flow runs; at once for the other commands) and skips the sweep."""
+    flow runs; at once for the other commands) and skips the sweep. The imports are deep: main() runs with
+    room on the frame stack (kpi.frame_stack)."""
     gc.disable()
-    code = main()
+    code = call_with_room(main)
     gc.freeze()  # exiting: the operating system frees the memory, no collection needs to visit it
     sys.exit(code)
 

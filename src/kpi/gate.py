@@ -13,6 +13,7 @@ from datetime import date
 from kpi.checks import FIRST_ROWS, CheckResult
 from kpi.contract import SOURCES
 from kpi.deferred import deferred
+from kpi.frame_stack import call_with_room
 from kpi.paths import EXPECTATIONS_DIR
 from kpi.sqlfiles import bind, sql
 
@@ -129,7 +130,7 @@ def preload() -> None:
     """Start importing Great Expectations on a background thread; the gate's first use waits for the import."""
     def load() -> None:
         try:
-            _import_great_expectations()
+            call_with_room(_import_great_expectations)  # a deep import on a fresh thread (kpi.frame_stack)
         except Exception:  # the gate's own import reports the error
             pass
     threading.Thread(target=load, name="kpi-preload", daemon=True).start()
