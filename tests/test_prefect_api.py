@@ -11,8 +11,10 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from conftest import write
-from kpi.prefect_api import TemporaryApi
+from kpi.prefect_api import TemporaryApi, wait_for_exit
 from test_cli import assert_one_sentence, kpi, paths
 
 EARLY = ("from kpi.prefect_api import early\n"
@@ -88,3 +90,18 @@ def test_the_temporary_server_answers_without_waiting_for_delayed_acknowledgemen
     finally:
         api.stop()
     assert statistics.median(seconds) < 0.02, seconds
+
+
+def test_wait_for_exit_returns_the_exit_code_or_times_out():
+    quick = subprocess.Popen([sys.executable, "-c", "import time, sys; time.sleep(0.2); sys.exit(7)"])
+    assert wait_for_exit(quick, timeout=10) == 7 and quick.returncode == 7
+    assert wait_for_exit(quick, timeout=10) == 7  # already reaped: Popen's own answer
+    slow = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        started = time.perf_counter()
+        with pytest.raises(subprocess.TimeoutExpired):
+            wait_for_exit(slow, timeout=0.3)
+        assert 0.3 <= time.perf_counter() - started < 5 and slow.poll() is None
+    finally:
+        slow.kill()
+        slow.wait()
