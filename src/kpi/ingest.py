@@ -189,12 +189,19 @@ class Appenders:
     A thread takes a free cursor, with a scratch DuckDB of its own, for each file. Keeping the transactions
     open across files lets DuckDB write whole row groups straight to the file instead of each file through
     the write-ahead log (about a fifth of the loading time); commit() makes what they appended visible.
-    Reusing the scratch saves setting one up per file (15 ms). DuckDB runs one thread per cursor here."""
+    Reusing the scratch saves setting one up per file (15 ms). DuckDB runs one thread per cursor here, and
+    writes each complete row group as soon as it is appended, on the loading thread (DuckDB's default
+    buffers five: a nightly snapshot of 3-4 row groups was then compressed and written only at commit, on
+    one thread while the other core waited, 0.31 s; now 0.05 s)."""
+
+    SETTINGS = {"threads": 1, "write_buffer_row_group_count": 1}  # while loading; restored afterwards
 
     def __init__(self, con, count: int, key: bytes) -> None:
         self.con, self.free = con, queue.SimpleQueue()
-        self.threads = con.execute("select current_setting('threads')").fetchone()[0]
-        con.execute("set threads = 1")
+        self.restore = {name: con.execute(f"select current_setting('{name}')").fetchone()[0]
+                        for name in self.SETTINGS}
+        for name, value in self.SETTINGS.items():
+            con.execute(f"set {name} = {value}")
         self.cursors = [con.cursor() for _ in range(count)]
         self.scratches = [scratch_connection(key) for _ in range(count)]
         for cursor, scratch in zip(self.cursors, self.scratches):
@@ -224,7 +231,8 @@ class Appenders:
                 scratch.close()
             for cursor in self.cursors:
                 cursor.close()  # rolls back what was not committed
-            self.con.execute(f"set threads = {int(self.threads)}")
+            for name, value in self.restore.items():
+                self.con.execute(f"set {name} = {int(value)}")
         except duckdb.Error:
             if error_type is None:  # else the run's own error is the one to report
                 raise
