@@ -1,4 +1,5 @@
-"""Updating the movement cells from the changed persons (kpi.movement_cells) equals a count from scratch."""
+"""Updating the movement cells (kpi.movement_cells) and the persons' marts (kpi.persons) from the changed persons
+equals counting and building them for every person."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ DELIVERIES = [  # (as_of, files): one run each; the snapshots arrive whole, the 
     }),
     ("2023-12-31", {}),  # back in time: later periods go, nothing is added
 ]
-TABLES = ("marts.movement_cells", "kpi.movement", "kpi.movement_by_roles", "kpi.movement_by_activist_type",
+TABLES = ("marts.dim_person", "marts.fct_role_periods", "marts.movement_cells", "kpi.movement", "kpi.movement_by_roles", "kpi.movement_by_activist_type",
           "kpi.movement_by_age_band", "kpi.movement_by_region")
 
 
@@ -59,7 +60,7 @@ def _counted_from_scratch(warehouse, copy, as_of) -> dict:
 
 def test_each_run_updates_the_changed_persons_and_ends_where_a_count_from_scratch_ends(loc, tmp_path, caplog):
     caplog.set_level(logging.INFO, logger="kpi")
-    modes = []
+    modes, person_modes = [], []
     for as_of, files in DELIVERIES:
         deliver(loc, files)
         caplog.clear()
@@ -69,6 +70,7 @@ def test_each_run_updates_the_changed_persons_and_ends_where_a_count_from_scratc
             run(loc, as_of, first=as_of)
         modes.append(re.search(r"event=movement_cells (mode=\w+(?: changed_persons=\d+ kept_periods=\d+ "
                                r"added_periods=\d+)?)", caplog.text).group(1))
+        person_modes.append(re.search(r"event=persons (mode=\w+(?: changed_persons=\d+)?)", caplog.text).group(1))
         con = duckdb.connect(str(loc.warehouse), read_only=True)
         try:
             updated = _contents(con)
@@ -85,6 +87,9 @@ def test_each_run_updates_the_changed_persons_and_ends_where_a_count_from_scratc
     assert modes[2] == "mode=update changed_persons=1 kept_periods=39 added_periods=1"  # P9; 2024-04-15 dropped
     assert modes[3] == "mode=update changed_persons=1 kept_periods=40 added_periods=0"
     assert modes[4] == "mode=update changed_persons=0 kept_periods=36 added_periods=0"
+    # the persons' marts: built for everyone first, then only the persons whose snapshot rows or days changed
+    assert person_modes == ["mode=build", "mode=update changed_persons=7", "mode=update changed_persons=1",
+                            "mode=update changed_persons=1", "mode=update changed_persons=0"]
 
 
 def test_changed_counting_sql_counts_from_scratch(loc, monkeypatch, caplog):

@@ -6,7 +6,7 @@ import logging
 import time
 from datetime import date
 
-from kpi import action_days, faults, movement_cells
+from kpi import action_days, faults, movement_cells, persons
 from kpi import targets as targets_file
 from kpi.errors import RunFailed
 from kpi.contract import SOURCES
@@ -17,8 +17,8 @@ log = logging.getLogger("kpi")
 
 STAGING = ("staging/stg_files", "staging/stg_cost_centers", "staging/stg_members", "staging/stg_activists",
            "staging/stg_actions", "staging/stg_donations", "staging/stg_spending")
-MARTS = ("marts/periods", "marts/person_keys", "marts/fct_action_days", "marts/dim_person", "marts/fct_role_periods",
-         "marts/movement_cells", "marts/fct_income", "marts/fct_costs")
+MARTS = ("marts/periods", "marts/person_keys", "marts/fct_action_days", "marts/persons", "marts/movement_cells",
+         "marts/fct_income", "marts/fct_costs")  # marts/persons: dim_person and fct_role_periods (kpi.persons)
 KPI = ("kpi/kpi_catalog", "kpi/movement", "kpi/finance",
        "kpi/scorecard_new", "kpi/source_freshness", "kpi/scorecard_quality_new", "kpi/income_by_source",
        "kpi/costs_by_category", "kpi/movement_by_roles", "kpi/movement_by_activist_type",
@@ -73,6 +73,9 @@ def build_model(con, model: str, update_cells: bool = False, days_through: int =
     if model == "marts/fct_action_days":
         action_days.build_days(con, days_through, keep=update_cells)
         return
+    if model == "marts/persons":
+        persons.build_persons(con, keep=update_cells)
+        return
     _run_model(con, model)
 
 
@@ -94,7 +97,7 @@ def build(con, targets: targets_file.Targets, run_id: str, as_of: date, first_pe
     targets_file.install(con, targets)
     merged = build_staging(con)
     faults.checkpoint("building")
-    update_cells = movement_cells.keep_previous(con)
+    update_cells = movement_cells.updatable(con)
     days_through = action_days.known_through(con, merged)
     steps = MARTS + KPI
     for i, model in enumerate(steps, 1):

@@ -10,7 +10,8 @@ from kpi.sqlfiles import query, render, run_script, run_script_with_variables, s
 log = logging.getLogger("kpi")
 
 SQL = ("marts/person_keys", "marts/movement_contributions", "marts/movement_changes", "marts/movement_cells",
-       "marts/movement_cells_update", "marts/action_days_changes")
+       "marts/movement_cells_update", "marts/action_days_changes", "marts/person_changes",
+       "marts/persons_keep_previous")
 
 
 def cells_sql_sha() -> str:
@@ -18,12 +19,10 @@ def cells_sql_sha() -> str:
     return sql_version(*SQL)
 
 
-def keep_previous(con) -> bool:
-    """Before the marts are rebuilt: keep their movement inputs aside if the cells can be updated from them."""
-    if not query(con, "marts/movement_updatable", sha=cells_sql_sha()).fetchone()[0]:
-        return False
-    run_script(con, "marts/movement_keep_previous")
-    return True
+def updatable(con) -> bool:
+    """Before the marts are built: whether the cells can be updated from the changed persons. If so, the marts
+    keep the movement inputs of the persons they change (kpi.action_days, kpi.persons)."""
+    return query(con, "marts/movement_updatable", sha=cells_sql_sha()).fetchone()[0]
 
 
 def _contributions(con, target: str, periods: str, persons: str, previous: bool = False) -> None:
@@ -37,7 +36,7 @@ def _contributions(con, target: str, periods: str, persons: str, previous: bool 
 
 
 def build_cells(con, update: bool) -> None:
-    """Count marts.movement_cells from scratch, or update them when keep_previous returned True."""
+    """Count marts.movement_cells from scratch, or update them when updatable() returned True."""
     started = time.perf_counter()
     if update:
         run_script(con, "marts/movement_changes")
