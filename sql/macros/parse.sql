@@ -14,14 +14,16 @@ create or replace temp macro age_on(birth_date, on_date) as
     date_sub('year', parse_date(birth_date), on_date::date);
 
 -- Euros and shares. decimal_comma: the ';' dialect (1.234,56); else a decimal point and no grouping.
+-- 28 integer digits and 10 decimals: any amount a charity books and any share, read exactly; the raw
+-- tables then store amounts with 6 decimals and shares with 10.
 create or replace temp macro parse_decimal(v, decimal_comma) as
     case
         when decimal_comma then
             case
                 when regexp_full_match(v, '[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?')
-                    then try_cast(replace(replace(v, '.', ''), ',', '.') as decimal(18, 6))
+                    then try_cast(replace(replace(v, '.', ''), ',', '.') as decimal(38, 10))
             end
-        when regexp_full_match(v, '[-+]?(\d+(\.\d*)?|\.\d+)') then try_cast(v as decimal(18, 6))
+        when regexp_full_match(v, '[-+]?(\d+(\.\d*)?|\.\d+)') then try_cast(v as decimal(38, 10))
     end;
 
 -- Only the four digits of a Dutch postcode (PC4) may be kept; anything else is dropped.

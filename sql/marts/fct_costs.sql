@@ -13,7 +13,7 @@ allocated as (
     select
         l.entry_id, l.booking_date, l.account, l.cost_center, c.category,
         coalesce(c.objective, 'none') as objective, l.amount, c.share,
-        l.amount * c.share as allocated_amount
+        l.amount::decimal(38, 6) * c.share as allocated_amount  -- decimal(38, 16): exact
     from lines as l
     inner join staging.stg_cost_centers as c using (cost_center)
 )

@@ -34,9 +34,12 @@ create table if not exists meta.file_checks (
 );
 
 -- raw.*: one row per row of an accepted file, typed and pseudonymised, with its lineage.
+-- Money is decimal(18, 6) (up to 10^12 euros a booking, exact); shares decimal(18, 10). Sums of decimals
+-- are decimal(38, s) in DuckDB, but a product of two decimal(18, s) stays 18 digits wide: widen before
+-- multiplying (marts/fct_costs.sql).
 create table if not exists raw.cost_centers (
     file_id integer, source_row bigint, cost_center varchar, category varchar,
-    share decimal(18, 6), objective varchar, name varchar
+    share decimal(18, 10), objective varchar, name varchar
 );
 create table if not exists raw.members (
     file_id integer, source_row bigint, person_key varchar, member_since date, member_until date,

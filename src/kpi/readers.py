@@ -180,7 +180,7 @@ def _read_parquet(scratch, path: Path, source: Source) -> RawFile:
         if kind.startswith(("DATE", "TIMESTAMP")):
             value = f"cast(cast({name} as date) as varchar)"
         elif kind in ("DOUBLE", "FLOAT", "REAL") and c.type == "decimal":
-            value = f"cast(cast({name} as decimal(18, 6)) as varchar)"
+            value = f"cast(cast({name} as decimal(38, 10)) as varchar)"
         elif kind in ("DOUBLE", "FLOAT", "REAL"):
             value = f"case when {name} = trunc({name}) then cast(cast({name} as hugeint) as varchar) else cast({name} as varchar) end"
         else:
