@@ -57,13 +57,18 @@ def test_a_second_writer_exits_3_naming_the_running_one(loc):
 
 def test_validate_prints_each_failed_check_and_writes_nothing(loc, tmp_path):
     good = write(loc, "donations/donations_20240131.csv", "T1,P1,2024-01-05,10.00,particulieren,gift,,")
-    bad = write(loc, "donations/donations_20240229.csv", "T1,P1,2024-02-31,ten,particulieren,gift,,")
+    bad = write(loc, "donations/donations_20240229.csv", "T1,P1,31-11-2023,ten,particulieren,gift,,\n"
+                "T1,P2,2024-02-01,10.00,particulieren,gift,,\nT2,P3,2024-02-02,0,particulieren,gift,,")
     ok = kpi("validate", "--source", "donations", str(good), cwd=tmp_path)
     assert ok.returncode == 0 and "would load" in ok.stdout
     failed = kpi("validate", "--source", "donations", str(bad), cwd=tmp_path)
     assert failed.returncode == 1
-    lines = [line for line in failed.stdout.splitlines() if " error " in line]
-    assert len(lines) == 2 and any("booking_date" in line for line in lines) and any("amount" in line for line in lines)
+    errors = [line.split(": ", 1)[1] for line in failed.stdout.splitlines() if ": error " in line]
+    # every failed check in one pass, also those on rows whose other values cannot be typed
+    assert sorted(e.split(":")[0] for e in errors) == [
+        "error date_exists in column booking_date", "error decimal_format in column amount",
+        "error unique_id in column transaction_id", "error zero_amount in column amount"], failed.stdout
+    assert any("does not exist" in e and "(first rows: 2)" in e for e in errors)
     assert not (tmp_path / "data").exists()  # no default warehouse or output folder was created
 
 

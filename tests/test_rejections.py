@@ -15,7 +15,10 @@ GOOD = "T1,P1,2024-01-05,10.00,particulieren,gift,,"
     ("empty required value", "T9,P9,2024-01-05,10.00,,gift,,\nT10,P9,2024-01-05,,particulieren,gift,,", None,
      "required_value", "income_source", [2]),
     ("unreadable date", "T9,P9,2024-13-45,10.00,particulieren,gift,,\nT10,P9,31/01/2024,1,particulieren,gift,,\n"
-     "T11,P9,2024-01-05,1,particulieren,gift,,", None, "date_format", "booking_date", [2, 3]),
+     "T11,P9,2024-01-05,1,particulieren,gift,,\nT12,P9,jan 2024,1,particulieren,gift,,", None, "date_format",
+     "booking_date", [3, 5]),
+    ("date that does not exist", "T9,P9,2024-13-45,10.00,particulieren,gift,,\nT10,P9,31-11-2023,1,particulieren,gift,,\n"
+     "T11,P9,2024-01-05,1,particulieren,gift,,", None, "date_exists", "booking_date", [2, 3]),
     ("unreadable decimal", "T9,P9,2024-01-05,1.234,56,particulieren,gift,\nT10,P9,2024-01-05,12 euro,particulieren,gift,,",
      None, "decimal_format", "amount", [3]),
 ])
@@ -75,3 +78,13 @@ def test_extra_columns_are_a_warning(loc):
     assert summary["files_loaded"] == 1
     assert query(loc, "select severity, message from meta.file_checks where not passed") == [
         ("warning", "the file has columns that are not in the contract; they were ignored: notes")]
+
+
+def test_a_rejected_file_reports_every_failed_check_at_once(loc):
+    write(loc, "donations/donations_20240131.csv", "T1,P1,2024-01-05,ten,particulieren,gift,,\n"
+          "T1,P2,2024-01-06,10.00,particulieren,gift,,\nT2,P3,2024-01-07,0,particulieren,gift,,")
+    summary = run(loc)
+    failed = {(c["check"], c["column"]) for c in summary["failed_checks"]}
+    assert {("decimal_format", "amount"), ("unique_id", "transaction_id"), ("zero_amount", "amount")} <= failed
+    reason = summary["rejected"][0]["reason"]
+    assert all(check in reason for check in ("decimal_format", "unique_id", "zero_amount"))

@@ -1,7 +1,11 @@
 -- Text-to-type parsers for export values, per ../shared/spec/exports.md "File formats".
 -- Each returns NULL when the text is not a valid value of its type; callers count those as errors.
 
--- YYYY-MM-DD, or DD-MM-YYYY / D-M-YYYY.
+-- Whether a text is written as a date: YYYY-MM-DD, or DD-MM-YYYY / D-M-YYYY (it may still not exist: 31-11-2026).
+create or replace temp macro date_written(v) as
+    regexp_full_match(v, '\d{4}-\d{2}-\d{2}') or regexp_full_match(v, '\d{1,2}-\d{1,2}-\d{4}');
+
+-- The date a text names, or NULL when it is not written as a date or does not exist.
 create or replace temp macro parse_date(v) as
     case
         when regexp_full_match(v, '\d{4}-\d{2}-\d{2}') then try_strptime(v, '%Y-%m-%d')::date

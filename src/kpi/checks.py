@@ -45,8 +45,10 @@ def parse_checks(scratch, raw: RawFile, source: Source) -> list[CheckResult]:
         if c.required:
             probes.append(("required_value", c.name, f"{c.name} is null", "a required value is empty"))
         if c.type == "date":
-            probes.append(("date_format", c.name, f"{c.name} is not null and parse_date({c.name}) is null",
+            probes.append(("date_format", c.name, f"{c.name} is not null and not date_written({c.name})",
                            "not a date; use YYYY-MM-DD or DD-MM-YYYY"))
+            probes.append(("date_exists", c.name, f"date_written({c.name}) and parse_date({c.name}) is null",
+                           "the date does not exist (as 31-11-2026 or 2026-02-30); correct the day or month"))
         elif c.type == "decimal":
             style = "1.234,56 in a ';' file" if raw.decimal_comma else "1234.56 in a ',' file"
             probes.append(("decimal_format", c.name,

@@ -76,8 +76,8 @@ def check_file(scratch, decision: Decision) -> tuple[RawFile | None, list[CheckR
         return None, [CheckResult("readable", None, "error", 0, [], f"{e}; re-export the file")]
     checks = parse_checks(scratch, raw, source)
     faults.checkpoint("reading")
-    for c in source.columns:  # optional columns the file lacks are empty, so every file has one shape
-        if c.name in raw.missing and not c.required and c.pii != DROP:
+    for c in source.columns:  # columns the file lacks are empty, so every file has one shape
+        if c.name in raw.missing and c.pii != DROP:
             scratch.execute(f"alter table incoming add column {c.name} varchar")
     return raw, checks
 
@@ -97,9 +97,11 @@ def content_checks(scratch, gate: Gate, decision: Decision, raw: RawFile, cost_c
 def inspect(scratch, gate: Gate, decision: Decision, file_id: int, cost_centers: list[str] | None):
     """Every check of one file, parse-level then the suite: (RawFile or None, checks). Leaves `typed` in scratch.
 
+    The suite runs also when parse checks failed: a value that cannot be typed is empty in `typed`, so every
+    other check still sees the rows and columns that can be read, and one pass reports every problem.
     cost_centers None: no current snapshot to compare with (kpi validate without a warehouse)."""
     raw, checks = check_file(scratch, decision)
-    if any(c.is_error for c in checks):
+    if raw is None:
         return raw, checks
     typed_rows(scratch, decision, raw, file_id)
     if cost_centers is None:
