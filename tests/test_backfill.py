@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import polars as pl
 import pytest
 
 from conftest import fingerprint, query, run, write
 from kpi import models
 from kpi.errors import RunFailed
+from kpi.labels import Labels
 
 
 @pytest.fixture
@@ -72,3 +76,15 @@ def test_ledger_lines_without_a_cost_center_in_the_key_are_left_out_and_reported
     assert query(history, "select value from kpi.scorecard where period_end = '2024-03-31' and kpi_id = 'costs_total'") == [
         (40.0,)]
     assert any("unallocated_costs cost_center=CC2" in r.message for r in caplog.records)
+
+
+def test_a_backfill_of_older_periods_leaves_the_board_on_the_latest_as_of(history):
+    summary = run(history, "2024-01-31", first="2024-01-01")
+    assert summary["periods"] == ["2024-01-31"]
+    assert summary["board_as_of"] == "2024-03-31"
+    assert {h["kpi_id"]: h["value"] for h in summary["headline"]}["income_total"] == 150.0
+    page = (history.out / "report.html").read_text()
+    assert f"<strong>{Labels('nl').day(date(2024, 3, 31))}</strong>" in page
+    latest = pl.read_excel(history.out / "board_pack.xlsx", sheet_id=1, has_header=False)
+    assert any(Labels("nl").day(date(2024, 3, 31)) in str(v) for v in latest.row(0) + latest.row(1))
+    assert query(history, "select max(period_end)::varchar from kpi.scorecard") == [("2024-03-31",)]

@@ -13,6 +13,7 @@ from pathlib import Path
 from kpi.errors import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, KpiError, UsageError
 from kpi.frame_stack import call_with_room
 from kpi.prefect_api import early as early_api
+from kpi.summary import periods_line
 
 PREFECT_DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",  # offline machines: telemetry only produces errors
@@ -138,6 +139,7 @@ def _outcome(state) -> dict:
 def _report(summary: dict) -> int:
     print(f"run {summary['run_id']}: {summary['files_loaded']} file(s) loaded, {summary['files_rejected']} rejected, "
           f"{summary['files_skipped']} skipped; {len(summary['restatements'])} published value(s) restated.")
+    print(periods_line(summary))
     for r in summary["rejected"]:
         print(f"  rejected {r['file']}: {r['reason']}")
     print(f"Warehouse: {Path(summary['warehouse']).resolve()}")

@@ -260,9 +260,15 @@ def stage_outputs(run: Run) -> None:
     outputs.prepare(run.loc.out)
     run.staged_outputs += outputs.write_scorecard(run.con, run.loc.out, run.run_id)
     run.staged_outputs += outputs.write_validation_report(run.con, run.loc.out, run.run_id)
-    run.staged_outputs += outputs.write_board_outputs(run.con, run.loc.out, run.run_id, run.as_of,
+    run.staged_outputs += outputs.write_board_outputs(run.con, run.loc.out, run.run_id, board_as_of(run),
                                                       run.targets.movement_target_date, Labels(run.language))
     faults.checkpoint("publishing")
+
+
+def board_as_of(run: Run) -> date:
+    """The period the board's files show: the latest the scorecard holds (a backfill of older periods leaves
+    the board on the latest as-of), or the run's as-of when the scorecard is empty."""
+    return query(run.con, "publish/board_as_of").fetchone()[0] or run.as_of
 
 
 def swap_outputs(run: Run) -> None:
@@ -272,6 +278,7 @@ def swap_outputs(run: Run) -> None:
 def finish(run: Run) -> dict:
     """Record the run and commit; returns its summary."""
     status = "rejected_files" if run.rejected else "ok"
+    shown = board_as_of(run)
     summary = {
         "run_id": run.run_id, "command": run.command, "as_of": run.as_of.isoformat(), "status": status,
         "files_loaded": run.count("loaded"), "files_rejected": run.count("rejected"),
@@ -280,7 +287,9 @@ def finish(run: Run) -> dict:
         "failed_checks": [{"file": o.name, "check": c.check, "column": c.column, "severity": c.severity,
                            "failed_rows": c.failed_rows, "first_rows": c.first_rows}
                           for o in run.outcomes for c in o.checks if not c.passed],
-        "headline": records(run.con, "publish/headline", as_of=run.as_of),
+        "periods": [r[0].isoformat() for r in query(run.con, "publish/run_periods").fetchall()] if run.built else [],
+        "board_as_of": shown.isoformat(),
+        "headline": records(run.con, "publish/headline", as_of=shown),
         "restatements": records(run.con, "publish/run_restatements", run_id=run.run_id),
         "warehouse": str(run.loc.warehouse), "out": str(run.loc.out),
         "validation_seconds": round(run.gate.seconds, 3),

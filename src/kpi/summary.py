@@ -13,11 +13,21 @@ def _fmt(value, unit) -> str:
     return f"{value:,.0f}"
 
 
+def periods_line(summary: dict) -> str:
+    """Which periods the run recomputed, and which period the board's files show."""
+    periods = summary["periods"]
+    if not periods:
+        return f"No period recomputed; the board's files show {summary['board_as_of']}."
+    span = periods[0] if len(periods) == 1 else f"{periods[0]} to {periods[-1]}"
+    return f"Recomputed {len(periods)} period(s): {span}; the board's files show {summary['board_as_of']}."
+
+
 def markdown(summary: dict) -> str:
     """Files loaded and rejected with reasons, failed checks, restatements, headline KPIs against targets."""
     lines = [f"# KPI run {summary['run_id']}", "",
              f"As of **{summary['as_of']}** ({summary['command']}): {summary['files_loaded']} file(s) loaded, "
-             f"**{summary['files_rejected']} rejected**, {summary['files_skipped']} skipped.", ""]
+             f"**{summary['files_rejected']} rejected**, {summary['files_skipped']} skipped.", "",
+             periods_line(summary), ""]
     if summary["rejected"]:
         lines += ["## Rejected files", ""] + [f"- `{r['file']}`: {r['reason']}" for r in summary["rejected"]] + [""]
     if summary["failed_checks"]:
@@ -30,7 +40,7 @@ def markdown(summary: dict) -> str:
         lines += [f"| {r['period_end']} | {r['kpi_id']} | {r['old_value']} | {r['new_value']} |"
                   for r in summary["restatements"]] + [""]
     if summary["headline"]:
-        lines += ["## Headline KPIs", "", "| KPI | value | target | status |", "|---|---|---|---|"]
+        lines += [f"## Headline KPIs ({summary['board_as_of']})", "", "| KPI | value | target | status |", "|---|---|---|---|"]
         lines += [f"| {h['kpi_id']} | {_fmt(h['value'], h['unit'])} | {_fmt(h['target'], h['unit'])} | "
                   f"{h['status'] or ''} |" for h in summary["headline"]]
     return "\n".join(lines)
