@@ -1,6 +1,6 @@
 -- kpi.source_freshness: per source, the latest accepted export, the expected cadence and the oldest
--- export date with a rejected file that nothing was accepted in place of (an open rejection).
--- Grain: one row per source. Inputs: meta.files, targets_freshness, variable run_as_of.
+-- export date with an open rejection (kpi.open_rejections).
+-- Grain: one row per source. Inputs: meta.files, kpi.open_rejections, targets_freshness, variable run_as_of.
 create or replace table kpi.source_freshness as
 with accepted as (
     select source, max(export_date) as latest_export
@@ -10,14 +10,9 @@ with accepted as (
 ),
 
 open_rejections as (
-    select r.source, min(r.export_date) as rejected_since
-    from meta.files as r
-    where r.status = 'rejected'
-        and not exists (
-            select 1 from meta.files as l
-            where l.source = r.source and l.export_date = r.export_date and l.status = 'loaded'
-        )
-    group by r.source
+    select source, min(export_date) as rejected_since
+    from kpi.open_rejections
+    group by source
 ),
 
 state as (

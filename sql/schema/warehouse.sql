@@ -27,11 +27,13 @@ create table if not exists meta.files (
 );
 
 -- meta.file_checks: one row per check run on a file (parse checks only when they fail; every expectation of
--- the source's suite, passed or not). first_rows: the first failing row numbers, comma-separated.
+-- the source's suite, passed or not). first_rows: the first failing row numbers, comma-separated; examples:
+-- the values of those rows as written (none for personal-data columns).
 create table if not exists meta.file_checks (
     file_id integer, check_name varchar, column_name varchar, severity varchar, passed boolean,
-    failed_rows bigint, first_rows varchar, message varchar
+    failed_rows bigint, first_rows varchar, message varchar, examples varchar[]
 );
+alter table meta.file_checks add column if not exists examples varchar[];
 
 -- raw.*: one row per row of an accepted file, typed and pseudonymised, with its lineage.
 -- Money is decimal(18, 6) (up to 10^12 euros a booking, exact); shares decimal(18, 10). Sums of decimals

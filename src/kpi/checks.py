@@ -21,9 +21,11 @@ class CheckResult:
     first_rows: list[int] = field(default_factory=list)
     message: str = ""
     passed: bool = False
+    examples: list[str] = field(default_factory=list)  # the values of the first rows as written; never personal data
 
     def describe(self) -> str:
-        rows = f" (first rows: {', '.join(map(str, self.first_rows))})" if self.first_rows else ""
+        values = f"; values: {', '.join(map(repr, self.examples))}" if self.examples else ""
+        rows = f" (first rows: {', '.join(map(str, self.first_rows))}{values})" if self.first_rows else ""
         where = f" in column {self.column}" if self.column else ""
         count = f"{self.failed_rows} row{'s' if self.failed_rows != 1 else ''}: " if self.failed_rows else ""
         return f"{self.severity} {self.check}{where}: {count}{self.message}{rows}"
@@ -63,3 +65,15 @@ def parse_checks(scratch, raw: RawFile, source: Source) -> list[CheckResult]:
             if failed:
                 results.append(CheckResult(check, column, "error", failed, sorted(first or []), message))
     return results
+
+
+def add_examples(scratch, raw: RawFile, source: Source, checks: list[CheckResult]) -> None:
+    """Give each failed check the values of its first rows as the file wrote them (`incoming`), except in
+    personal-data columns, whose values are never shown."""
+    for c in checks:
+        if c.passed or not c.first_rows or c.column not in raw.present or source.column(c.column).pii:
+            continue
+        rows = scratch.execute(f'select "{c.column}" from incoming where rowid + $offset in (select unnest($rows)) '
+                               f'and "{c.column}" is not null order by rowid',
+                               {"offset": raw.row_offset, "rows": c.first_rows}).fetchall()
+        c.examples = [r[0] for r in rows]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from kpi import faults, pseudonym
-from kpi.checks import CheckResult, parse_checks
+from kpi.checks import CheckResult, add_examples, parse_checks
 from kpi.contract import DROP, SOURCES
 from kpi.manifest import Decision
 from kpi.readers import RawFile, Unreadable, read_export
@@ -106,7 +106,9 @@ def inspect(scratch, gate: Gate, decision: Decision, file_id: int, cost_centers:
     typed_rows(scratch, decision, raw, file_id)
     if cost_centers is None:
         cost_centers = own_cost_centers(scratch, decision.file.export.source)
-    return raw, checks + content_checks(scratch, gate, decision, raw, cost_centers)
+    checks += content_checks(scratch, gate, decision, raw, cost_centers)
+    add_examples(scratch, raw, SOURCES[decision.file.export.source], checks)
+    return raw, checks
 
 
 def own_cost_centers(scratch, source: str) -> list[str]:
@@ -148,9 +150,9 @@ def record(con, run_id: str, decision: Decision, outcome: FileOutcome, file_id: 
         con.execute("update meta.files set status = 'superseded', reason = 'replaced by a re-delivery (file ' "
                     "|| $1 || ')' where file_id = $2", [file_id, outcome.replaces])
     if outcome.checks:
-        con.executemany("insert into meta.file_checks values (?, ?, ?, ?, ?, ?, ?, ?)", [
+        con.executemany("insert into meta.file_checks values (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
             [file_id, c.check, c.column, c.severity, c.passed, c.failed_rows, ",".join(map(str, c.first_rows)),
-             c.message] for c in outcome.checks])
+             c.message, c.examples] for c in outcome.checks])
 
 
 def load_file(gate: Gate, decision: Decision, file_id: int, cost_centers: list[str], warehouse,

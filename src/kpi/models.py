@@ -20,7 +20,7 @@ STAGING = ("staging/stg_files", "staging/stg_cost_centers", "staging/stg_members
 MARTS = ("marts/periods", "marts/person_keys", "marts/fct_action_days", "marts/persons", "marts/movement_cells",
          "marts/fct_income", "marts/fct_costs")  # marts/persons: dim_person and fct_role_periods (kpi.persons)
 KPI = ("kpi/kpi_catalog", "kpi/movement", "kpi/finance",
-       "kpi/scorecard_new", "kpi/source_freshness", "kpi/scorecard_quality_new", "kpi/income_by_source",
+       "kpi/scorecard_new", "kpi/open_rejections", "kpi/source_freshness", "kpi/scorecard_quality_new", "kpi/income_by_source",
        "kpi/costs_by_category", "kpi/movement_by_roles", "kpi/movement_by_activist_type",
        "kpi/movement_by_age_band", "kpi/movement_by_region", "kpi/member_flows")
 PUBLISH = ("publish/restatements", "publish/scorecard")

@@ -285,7 +285,7 @@ def finish(run: Run) -> dict:
         "files_skipped": run.count("duplicate") + run.count("ignored"),
         "rejected": [{"file": o.name, "reason": o.reason} for o in run.rejected],
         "failed_checks": [{"file": o.name, "check": c.check, "column": c.column, "severity": c.severity,
-                           "failed_rows": c.failed_rows, "first_rows": c.first_rows}
+                           "failed_rows": c.failed_rows, "first_rows": c.first_rows, "examples": c.examples}
                           for o in run.outcomes for c in o.checks if not c.passed],
         "periods": [r[0].isoformat() for r in query(run.con, "publish/run_periods").fetchall()] if run.built else [],
         "board_as_of": shown.isoformat(),
