@@ -1,0 +1,1 @@
+"""Prefect flows: thin wiring of the pipeline steps in kpi.pipeline (tasks, retries, parameters)."""

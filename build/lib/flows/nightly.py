@@ -1,0 +1,74 @@
+"""The nightly flow and the backfill flow: Prefect tasks around the steps of kpi.pipeline."""
+
+from __future__ import annotations
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.states import Failed
+
+from kpi import pipeline, summary as run_summary
+from kpi.dates import parse_day, today_amsterdam
+from kpi.errors import KpiError
+from kpi.paths import Locations
+
+
+def _transient(task, task_run, state) -> bool:
+    """Retry a step only for operating-system errors (a file briefly unavailable), never for bad data."""
+    try:
+        state.result()
+    except OSError:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+RETRYING = {"retries": 2, "retry_delay_seconds": 2, "retry_condition_fn": _transient, "cache_policy": NO_CACHE}
+
+STEPS = {
+    pipeline.plan_files: task(pipeline.plan_files, name="scan landing", **RETRYING),
+    pipeline.ingest_files: task(pipeline.ingest_files, name="load new files", cache_policy=NO_CACHE),
+    pipeline.build_models: task(pipeline.build_models, name="build models", cache_policy=NO_CACHE),
+    pipeline.stage_outputs: task(pipeline.stage_outputs, name="write outputs", **RETRYING),
+}
+
+
+def _execute(loc, command, as_of, first_period, wait):
+    """Run the pipeline; an error the user can act on ends the flow Failed with its one sentence, no traceback."""
+    try:
+        return _finish(pipeline.execute(loc, command, as_of, first_period, wait=wait, steps=STEPS))
+    except KpiError as e:
+        get_run_logger().error(str(e))
+        return Failed(message=str(e), data=e)
+
+
+def _finish(summary: dict):
+    """Leave the artifacts; end Failed (outputs already published) when a file was rejected."""
+    create_markdown_artifact(run_summary.markdown(summary), key="kpi-run-summary",
+                             description=f"KPI run {summary['run_id']}")
+    create_table_artifact(run_summary.scorecard_table(summary), key="kpi-scorecard",
+                          description=f"Scorecard as of {summary['as_of']}")
+    if summary["rejected"]:
+        names = ", ".join(r["file"] for r in summary["rejected"])
+        return Failed(message=f"{len(summary['rejected'])} file(s) rejected: {names}; outputs were published "
+                              "from the data that passed", data=summary)
+    return summary
+
+
+@flow(name="kpi-nightly")
+def nightly(as_of: str | None = None, landing: str | None = None, warehouse: str | None = None,
+            out: str | None = None, targets: str | None = None, wait: bool = False) -> dict:
+    """Load new exports, validate them, build the models, compute KPIs up to as_of and publish."""
+    day = parse_day(as_of, "as_of") if as_of else today_amsterdam()
+    loc = Locations.resolve(landing, warehouse, out, targets)
+    return _execute(loc, "run", day, None, wait)
+
+
+@flow(name="kpi-backfill")
+def backfill(start: str, end: str, landing: str | None = None, warehouse: str | None = None,
+             out: str | None = None, targets: str | None = None, wait: bool = False) -> dict:
+    """Recompute every period from start to end from what is loaded (loading new files first) and republish."""
+    first, last = parse_day(start, "start"), parse_day(end, "end")
+    loc = Locations.resolve(landing, warehouse, out, targets)
+    return _execute(loc, "backfill", last, first, wait)
