@@ -1,1 +1,0 @@
-"""Prefect flows: thin wiring of the pipeline steps in kpi.pipeline (tasks, retries, parameters)."""
