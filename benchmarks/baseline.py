@@ -72,13 +72,7 @@ def main(landing: Path, warehouse: Path, as_of: date) -> None:
                          f"inner join meta.files as f on f.file_name = r.filename")
         if parts:
             con.execute(f"insert into raw.{name} by name " + " union all ".join(parts))
-    t = targets.load(DEFAULT_TARGETS)
-    models.set_run_variables(con, "baseline", as_of, t.first_period())
-    targets.install(con, t)
-    for model in models.STAGING:
-        run_script(con, model)
-    for model in models.MARTS + models.KPI + models.PUBLISH:
-        models.build_model(con, model)
+    models.build(con, targets.load(DEFAULT_TARGETS), "baseline", as_of, None)
     con.close()
 
 

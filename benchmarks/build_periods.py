@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/build_periods.py WAREHOUSE [--as-of 2026-11-22]
 
-Every build rebuilds staging in full (no merge) and counts the movement cells from scratch (no update from
+Every build rebuilds staging in full (no merge) and builds the movement's marts from every person (no update for
 the changed persons). Works on a copy of the warehouse, outside a transaction as a
 run does, so the warehouse is left untouched.
 """
@@ -39,7 +39,7 @@ def main() -> None:
             start = date(month // 12, month % 12 + 1, 1)
             t = dataclasses.replace(base, reporting_start=start)
             con.execute("delete from meta.staged")  # a full rebuild of staging, not a merge of nothing new
-            con.execute("delete from meta.settings where name = 'movement_cells_sql'")  # a count, not an update
+            con.execute("delete from meta.settings where name = 'movement_sql'")  # a count, not an update
             started = time.perf_counter()
             models.build(con, t, f"bench-{periods}", args.as_of, None)
             seconds = time.perf_counter() - started

@@ -11,6 +11,7 @@ from kpi import pipeline, summary as run_summary
 from kpi.dates import parse_day, today_amsterdam
 from kpi.errors import KpiError
 from kpi.paths import Locations
+from kpi.terminal import step_done
 
 
 def _transient(task, task_run, state) -> bool:
@@ -24,23 +25,29 @@ def _transient(task, task_run, state) -> bool:
     return False
 
 
-RETRYING = {"retries": 2, "retry_delay_seconds": 2, "retry_condition_fn": _transient, "cache_policy": NO_CACHE}
+STEP = {"cache_policy": NO_CACHE, "on_completion": [step_done], "on_failure": [step_done]}
+RETRYING = {**STEP, "retries": 2, "retry_delay_seconds": 2, "retry_condition_fn": _transient}
 
-STEPS = {
-    pipeline.plan_files: task(pipeline.plan_files, name="scan landing", **RETRYING),
-    pipeline.ingest_files: task(pipeline.ingest_files, name="load new files", cache_policy=NO_CACHE),
-    pipeline.build_models: task(pipeline.build_models, name="build models", cache_policy=NO_CACHE),
-    pipeline.stage_outputs: task(pipeline.stage_outputs, name="write outputs", **RETRYING),
-}
+scan_landing = task(pipeline.plan_files, name="scan landing", **RETRYING)
+load_files = task(pipeline.ingest_files, name="load new files", **STEP)
+build_models = task(pipeline.build_models, name="build models", **STEP)
+write_outputs = task(pipeline.stage_outputs, name="write outputs", **RETRYING)
 
 
-def _execute(loc, command, as_of, first_period, wait):
-    """Run the pipeline; an error the user can act on ends the flow Failed with its one sentence, no traceback."""
+def _execute(loc: Locations, command: str, as_of, first_period, wait: bool):
+    """One run: its steps as tasks, then the artifacts. An error the user can act on ends the flow Failed with
+    its one sentence, no traceback."""
     try:
-        return _finish(pipeline.execute(loc, command, as_of, first_period, wait=wait, steps=STEPS))
+        with pipeline.open_run(loc, command, as_of, first_period, wait=wait) as run:
+            load_files(run, scan_landing(run))
+            build_models(run)
+            write_outputs(run)
+            summary = pipeline.finish(run)
+        pipeline.swap_outputs(run)
     except KpiError as e:
         get_run_logger().error(str(e))
         return Failed(message=str(e), data=e)
+    return _finish(summary)
 
 
 def _finish(summary: dict):
@@ -48,7 +55,7 @@ def _finish(summary: dict):
     create_markdown_artifact(run_summary.markdown(summary), key="kpi-run-summary",
                              description=f"KPI run {summary['run_id']}")
     create_table_artifact(run_summary.scorecard_table(summary), key="kpi-scorecard",
-                          description=f"Scorecard as of {summary['as_of']}")
+                          description=f"Scorecard as of {summary['board_as_of']}")
     if summary["rejected"]:
         names = ", ".join(r["file"] for r in summary["rejected"])
         return Failed(message=f"{len(summary['rejected'])} file(s) rejected: {names}; outputs were published "
@@ -61,8 +68,7 @@ def nightly(as_of: str | None = None, landing: str | None = None, warehouse: str
             out: str | None = None, targets: str | None = None, wait: bool = False) -> dict:
     """Load new exports, validate them, build the models, compute KPIs up to as_of and publish."""
     day = parse_day(as_of, "as_of") if as_of else today_amsterdam()
-    loc = Locations.resolve(landing, warehouse, out, targets)
-    return _execute(loc, "run", day, None, wait)
+    return _execute(Locations.resolve(landing, warehouse, out, targets), "run", day, None, wait)
 
 
 @flow(name="kpi-backfill")
@@ -70,5 +76,4 @@ def backfill(start: str, end: str, landing: str | None = None, warehouse: str | 
              out: str | None = None, targets: str | None = None, wait: bool = False) -> dict:
     """Recompute every period from start to end from what is loaded (loading new files first) and republish."""
     first, last = parse_day(start, "start"), parse_day(end, "end")
-    loc = Locations.resolve(landing, warehouse, out, targets)
-    return _execute(loc, "backfill", last, first, wait)
+    return _execute(Locations.resolve(landing, warehouse, out, targets), "backfill", last, first, wait)

@@ -6,7 +6,11 @@ deployments and executes their flow runs, scheduled or triggered (UI or `prefect
 
 from __future__ import annotations
 
-from prefect import serve
+from kpi import prefect_defaults
+
+prefect_defaults.apply()  # before Prefect is imported
+
+from prefect import serve  # noqa: E402
 from prefect.schedules import Cron
 
 from flows.nightly import backfill, nightly
@@ -29,10 +33,4 @@ def deployments() -> list:
 
 
 if __name__ == "__main__":
-    import os
-
-    from kpi.cli import PREFECT_DEFAULTS
-
-    for name, value in PREFECT_DEFAULTS.items():
-        os.environ.setdefault(name, value)
     serve(*deployments())

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -87,6 +88,39 @@ def test_killed_mid_run_changes_nothing_and_the_next_run_catches_up(point, landi
     assert not working_copy_path(loc.warehouse).exists()  # the killed run's copy was cleared away
 
 
+def _processes_of(loc) -> list[int]:
+    """The processes whose environment names this test's warehouse: a kpi command and what it started."""
+    pids = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and f"KPI_WAREHOUSE={loc.warehouse}".encode() in (proc / "environ").read_bytes():
+                pids.append(int(proc.name))
+        except OSError:  # gone meanwhile, or not ours to read
+            continue
+    return pids
+
+
+def test_a_kpi_run_killed_outright_leaves_no_process_of_its_own(landing, loc, tmp_path):
+    shutil.copytree(landing / "first", loc.landing, dirs_exist_ok=True)
+    marker = tmp_path / "paused"
+    env = {**os.environ, "KPI_PSEUDONYM_KEY": TEST_KEY, "KPI_LANDING": str(loc.landing),
+           "KPI_WAREHOUSE": str(loc.warehouse), "KPI_OUT": str(loc.out), "KPI_PAUSE_AT": "building",
+           "KPI_PAUSE_FILE": str(marker)}
+    proc = subprocess.Popen([sys.executable, "-m", "kpi.cli", "run", "--as-of", "2024-03-31"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 180
+    while not marker.exists():  # paused while building: Prefect's server is up, the working copy half built
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)  # as `kill -9 <pid>`: the kpi process alone
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 60
+    while _processes_of(loc) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_of(loc) == []
+    assert not working_copy_path(loc.warehouse).exists()
+
+
 def test_two_runs_started_together_one_works_the_other_exits_3(landing, reference, loc):
     shutil.copytree(landing / "first", loc.landing, dirs_exist_ok=True)
     procs = [kpi_process(loc, "run", "--as-of", "2024-03-31") for _ in range(2)]
@@ -143,6 +177,7 @@ def test_full_disk_gives_one_sentence_and_changes_nothing(landing, loc):
     driver = f"""
 import resource, sys
 from datetime import date
+from pathlib import Path
 from kpi import pipeline
 from kpi.cli import explain
 from kpi.paths import Locations

@@ -1,18 +1,17 @@
 -- dim_person: every person known to members, activists or actions, by the compact surrogate key of
 -- marts.person_keys, with the birth year and the PC4 postcode that win by the rules of kpis.md. The 64-character
--- person_key stays in marts.person_keys: writing it again for 0.5 M persons every build cost ~0.25 s.
--- The rows of the persons in persons_wanted: every person (the whole table) or the persons whose inputs changed
--- since the build before (their rows replaced); kpi.persons decides.
--- Grain: one row per person_sk. Inputs: persons_wanted (person_sk, person_key), staging.stg_members,
--- staging.stg_activists, marts.fct_action_days (the persons of the keyed actions).
+-- person_key stays in marts.person_keys.
+-- Grain: one row per person_sk. Inputs: marts.person_keys, staging.stg_members, staging.stg_activists,
+-- marts.fct_action_days (the persons of the keyed actions).
 -- Birth year (and PC4): members rows first, else activists rows; where rows disagree the row with the latest
 -- start date wins (a row without one loses), on a tie the larger value; rows without a value are passed over.
+create or replace table marts.dim_person as
 with profile_rows as (
     select person_key, birth_year, pc4, 1 as source_rank, member_since as start_date
-    from staging.stg_members semi join persons_wanted using (person_key)
+    from staging.stg_members
     union all
     select person_key, birth_year, pc4, 2 as source_rank, activist_since as start_date
-    from staging.stg_activists semi join persons_wanted using (person_key)
+    from staging.stg_activists
 ),
 
 profiles as (
@@ -28,9 +27,9 @@ profiles as (
 ),
 
 keys as (
-    select w.person_sk from persons_wanted as w semi join profiles using (person_key)
+    select k.person_sk from marts.person_keys as k semi join profiles using (person_key)
     union
-    select person_sk from marts.fct_action_days semi join persons_wanted using (person_sk)
+    select distinct person_sk from marts.fct_action_days
 ),
 
 people as (
@@ -40,8 +39,8 @@ people as (
         p.pc4,
         left(p.pc4, 1) as postal_region
     from keys
-    inner join persons_wanted as w using (person_sk)
+    inner join marts.person_keys as w using (person_sk)
     left join profiles as p using (person_key)
 )
 
-select * from people
+select * from people;

@@ -1,6 +1,6 @@
 -- fct_action_days: the days on which a known person took part in at least one action (anonymous
--- participations cannot make anyone a supporter), counted from every staged action. kpi.action_days runs
--- this when the table cannot be updated by sql/marts/fct_action_days_update.sql.
+-- participations cannot make anyone a supporter), counted from every staged action (kpi.movement_marts
+-- updates it with sql/increments/action_days_update.sql when it can).
 -- Grain: one row per person per action date. Inputs: staging.stg_actions, marts.person_keys.
 create or replace table marts.fct_action_days as
 with keyed as (

@@ -1,6 +1,6 @@
 -- fct_income: every income booking in force (reversals included, as negative amounts).
 -- Grain: one row per transaction_id. Inputs: staging.stg_donations.
--- A view: a projection of one staging table, whose 10 M rows took 2 s a build to write again.
+-- A view: a projection of one staging table, which a table would write again every build.
 create or replace view marts.fct_income as
 with lines as (
     select transaction_id, booking_date, amount, income_source, coalesce(income_type, 'unknown') as income_type,

@@ -1,7 +1,7 @@
 -- movement_contributions (temp {target}): what the persons in {persons} add to the movement counts of the
 -- periods in {periods}, by the rules of kpis.md "Movement": the counts behind kpi.movement and its breakdowns
 -- by roles, activist type, age band and postal region. Every count is a number of persons, so the counts of
--- two sets of persons add up, which lets kpi.movement_cells update only the persons whose inputs changed.
+-- two sets of persons add up, which lets kpi.movement_marts update only the persons whose inputs changed.
 -- A member or activist at d holds a role period with valid_from <= d <= valid_until; a supporter at d has an
 -- action day with d - 12 months < action_date <= d; the movement at d is every person with any of the three.
 -- Retention at d counts the supporters of d - 12 months and those of them still supporters at d.
@@ -11,7 +11,7 @@
 -- zero may be left out.
 -- Inputs: {periods} (period_end, twelve_months_before), {persons} (person_sk), {roles} (marts.fct_role_periods
 -- columns), {action_days} (person_sk, action_date), {people} (person_sk, birth_year, postal_region).
--- Keep sql/marts/movement_changes.sql comparing every input column read here.
+-- Keep sql/increments/movement_changes.sql comparing every input column read here.
 create or replace temp table {target} as
 with roles as (
     select r.* from {roles} as r semi join {persons} as k using (person_sk)

@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import gc
-import logging
 import os
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 from kpi.errors import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, KpiError, UsageError
-from kpi.frame_stack import call_with_room
-from kpi.prefect_api import early as early_api
-from kpi.summary import periods_line
-
-PREFECT_DEFAULTS = {
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",  # offline machines: telemetry only produces errors
-    "PREFECT_LOGGING_EXTRA_LOGGERS": "kpi",  # the pipeline's own log lines reach the flow run's log
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
-}
-
+from kpi import lifeline, prefect_defaults, terminal
+from kpi.summary import fmt, periods_line
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--landing", help="landing folder (default $KPI_LANDING or data/landing)")
@@ -29,6 +18,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--targets", help="targets file (default $KPI_TARGETS or config/targets.toml)")
     p.add_argument("--language", help="language of the board outputs: nl (default) or en ($KPI_LANGUAGE)")
     p.add_argument("--debug", action="store_true", help="show a traceback on unexpected errors")
+    p.add_argument("--verbose", action="store_true", help="show the full log on the terminal (it is always written "
+                                                          "to <warehouse>.log)")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -56,20 +47,13 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    for name, value in PREFECT_DEFAULTS.items():
-        os.environ.setdefault(name, value)
-    logging.basicConfig(level=logging.INFO, format="time=%(asctime)s level=%(levelname)s logger=%(name)s %(message)s")
-    for noisy in ("httpx", "great_expectations", "great_expectations.data_context.types.base"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    if args.command not in FLOW_COMMANDS:
-        _imports_done()  # the collector is on for validate and status (a flow command turns it on in _flows)
+    prefect_defaults.apply()
+    terminal.configure(args.verbose)
     try:
-        with early_api(args.command in FLOW_COMMANDS) as api:
-            args.api = api  # Prefect's server, booting while the command imports; None: Prefect starts its own
-            if args.language:
-                from kpi.labels import Labels
-                os.environ["KPI_LANGUAGE"] = Labels(args.language).language
-            return COMMANDS[args.command](args)
+        if args.language:
+            from kpi.labels import Labels
+            os.environ["KPI_LANGUAGE"] = Labels(args.language).language
+        return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         print("kpi: interrupted; the warehouse and outputs were left as they were.", file=sys.stderr)
         return 130
@@ -82,26 +66,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def console() -> None:
-    """The installed `kpi` command: main() tuned for a process that lives seconds to minutes.
-
-    Python's cyclic garbage collector would spend ~0.7 s collecting during a flow command's ~2 s of imports
-    and ~0.9 s sweeping every object at exit. It is off until the imports are done (_imports_done, before the
-    flow runs; at once for the other commands) and skips the sweep. The imports are deep: main() runs with
-    room on the frame stack (kpi.frame_stack)."""
-    gc.disable()
-    code = call_with_room(main)
-    gc.freeze()  # exiting: the operating system frees the memory, no collection needs to visit it
-    sys.exit(code)
-
-
-def _imports_done() -> None:
-    """Keep what the imports built out of every later collection, and turn the collector on for the run.
-
-    Only where console() turned it off: main() called from Python keeps Python's defaults."""
-    if gc.isenabled():
-        return
-    gc.freeze()
-    gc.enable()
+    """The installed `kpi` command; a flow command runs in a child process tied to it (kpi.lifeline)."""
+    argv = sys.argv[1:]
+    if lifeline.in_child():
+        lifeline.die_with_parent()
+    elif argv and argv[0] in FLOW_COMMANDS:
+        sys.exit(lifeline.run_in_child(argv))
+    sys.exit(main(argv))
 
 
 def explain(e: BaseException) -> tuple[int, str]:
@@ -128,8 +99,23 @@ def _paths(args) -> dict:
     return {k: getattr(args, k) for k in ("landing", "warehouse", "out", "targets")}
 
 
+def _checked_paths(args) -> dict:
+    """The locations, checked before Prefect starts (a usage mistake or a running job is reported at once, in one
+    sentence); from here on the full log also goes to <warehouse>.log."""
+    from kpi.paths import Locations
+    from kpi.pipeline import check_locations
+    from kpi.warehouse import check_writable, probe_lock
+    loc = Locations.resolve(**_paths(args))
+    check_locations(loc)
+    check_writable(loc.warehouse)
+    if not getattr(args, "wait", False):
+        probe_lock(loc.warehouse)  # another run: say so at once (the flow takes the lock itself)
+    terminal.configure(args.verbose, loc.warehouse.with_name(loc.warehouse.name + ".log"))
+    return _paths(args)
+
+
 def _outcome(state) -> dict:
-    """The summary a flow run returned, also when it ended Failed for a rejected file; re-raise a crash."""
+    """The summary a flow run returned, also when it ended Failed for a rejected file; re-raise an error."""
     result = state.result(raise_on_failure=False)
     if isinstance(result, BaseException):
         raise result
@@ -142,59 +128,31 @@ def _report(summary: dict) -> int:
     print(periods_line(summary))
     for r in summary["rejected"]:
         print(f"  rejected {r['file']}: {r['reason']}")
+    for h in summary["headline"]:
+        if h["kpi_id"] in HEADLINE:
+            target = f" (target {fmt(h['target'], h['unit'])})" if h["target"] is not None else ""
+            print(f"  {h['kpi_id']:<34} {fmt(h['value'], h['unit']):>14}{target} {h['status'] or ''}".rstrip())
     print(f"Warehouse: {Path(summary['warehouse']).resolve()}")
     print(f"Outputs:   {Path(summary['out']).resolve()}")
     return EXIT_REJECTED if summary["rejected"] else EXIT_OK
-
-
-@contextmanager
-def _preflight(args):
-    """Catch usage and configuration mistakes, take the writer lock and, when the run will load or build, start
-    copying the warehouse (kpi.working_copy.copy_ahead), all before a flow run starts; yields the flows."""
-    from kpi.manifest import new_files_waiting
-    from kpi.paths import Locations
-    from kpi.pipeline import preflight
-    from kpi.warehouse import writer_lock
-    from kpi.working_copy import copy_ahead
-    loc = Locations.resolve(**_paths(args))
-    preflight(loc)
-    with writer_lock(loc.warehouse, "starting", args.command, wait=getattr(args, "wait", False)):
-        new_files = new_files_waiting(loc.landing, loc.warehouse)
-        with copy_ahead(loc.warehouse, wanted=new_files or args.command == "backfill"):
-            yield _flows(args, new_files)
-
-
-def _flows(args, new_files: bool):
-    """The flows, once Prefect's server answers; when new files wait, Great Expectations imports on a thread
-    (~2 s) meanwhile."""
-    import flows.nightly
-    from kpi.gate import preload
-    if new_files:
-        preload()
-    if args.api:
-        # Prefect imports this (~0.4 s) only as it creates the flow run, after the server answers: now, while it boots
-        import fastapi.encoders  # noqa: F401
-        args.api.ready()
-    _imports_done()
-    return flows.nightly
 
 
 def cmd_run(args) -> int:
     from kpi.dates import parse_day
     if args.as_of:
         parse_day(args.as_of, "--as-of")
-    with _preflight(args) as flows:
-        state = flows.nightly(as_of=args.as_of, wait=args.wait, return_state=True, **_paths(args))
-    return _report(_outcome(state))
+    paths = _checked_paths(args)
+    from flows.nightly import nightly
+    return _report(_outcome(nightly(as_of=args.as_of, wait=args.wait, return_state=True, **paths)))
 
 
 def cmd_backfill(args) -> int:
     from kpi.dates import parse_day
     if parse_day(args.start, "--from") > parse_day(args.end, "--to"):
         raise UsageError(f"--from ({args.start}) must not be after --to ({args.end}).")
-    with _preflight(args) as flows:
-        state = flows.backfill(start=args.start, end=args.end, wait=args.wait, return_state=True, **_paths(args))
-    return _report(_outcome(state))
+    paths = _checked_paths(args)
+    from flows.nightly import backfill
+    return _report(_outcome(backfill(start=args.start, end=args.end, wait=args.wait, return_state=True, **paths)))
 
 
 def cmd_validate(args) -> int:
@@ -223,12 +181,14 @@ def cmd_demo(args) -> int:
         print(f"Sample landing folder written to {loc.landing.resolve()} ({sum(counts.values())} files).")
     else:
         print(f"Using the landing folder already at {loc.landing.resolve()}.")
-    with _preflight(args) as flows:
-        state = flows.nightly(as_of=end.isoformat(), return_state=True, **_paths(args))
-    return _report(_outcome(state))
+    paths = _checked_paths(args)
+    from flows.nightly import nightly
+    return _report(_outcome(nightly(as_of=end.isoformat(), return_state=True, **paths)))
 
 
-FLOW_COMMANDS = ("run", "backfill", "demo")  # the commands that start Prefect's server early (kpi.prefect_api)
+FLOW_COMMANDS = ("run", "backfill", "demo")
+HEADLINE = ("movement_total", "movement_forecast", "income_total", "costs_total", "fundraising_cost_ratio",
+            "objective_spending_ratio_costs", "management_admin_ratio", "income_vs_budget", "costs_vs_budget")
 COMMANDS = {"run": cmd_run, "backfill": cmd_backfill, "validate": cmd_validate, "status": cmd_status,
             "demo": cmd_demo}
 

@@ -5,15 +5,12 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sys
 import threading
 import time
 from datetime import date
 
 from kpi.checks import FIRST_ROWS, CheckResult
 from kpi.contract import SOURCES
-from kpi.deferred import deferred
-from kpi.frame_stack import call_with_room
 from kpi.paths import EXPECTATIONS_DIR
 from kpi.sqlfiles import bind, sql
 
@@ -126,26 +123,8 @@ def _frame(batch):
     return pa.RecordBatch.from_arrays(columns, names=batch.schema.names).to_pandas()
 
 
-def preload() -> None:
-    """Start importing Great Expectations on a background thread; the gate's first use waits for the import."""
-    def load() -> None:
-        try:
-            call_with_room(_import_great_expectations)  # a deep import on a fresh thread (kpi.frame_stack)
-        except Exception:  # the gate's own import reports the error
-            pass
-    threading.Thread(target=load, name="kpi-preload", daemon=True).start()
-
-
-def _import_great_expectations() -> None:
-    """Import Great Expectations, the scipy.stats and altair it imports deferred to their first use (kpi.deferred)."""
-    if "great_expectations" not in sys.modules:
-        with deferred("scipy.stats", "altair"):
-            import great_expectations  # noqa: F401
-
-
 def _new_context():
     """An ephemeral GX context with one pandas dataframe asset: (context, batch definition)."""
-    _import_great_expectations()
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
     logging.getLogger("great_expectations").setLevel(logging.WARNING)

@@ -128,7 +128,7 @@ def typed_rows(scratch, decision: Decision, raw: RawFile, file_id: int) -> None:
 
 def append_raw(con, scratch, source: str) -> None:
     """Stream scratch's `typed` table into raw.<source> in batches, in file order: the single-threaded scratch
-    keeps insertion order, so no sort is needed (it cost 0.025 s a 120,000-row file)."""
+    keeps insertion order, so no sort is needed."""
     reader = scratch.sql("select * from typed").to_arrow_reader(batch_size=250_000)
     con.register("typed_batches", reader)
     try:
@@ -192,20 +192,13 @@ class Appenders:
 
     A thread takes a free cursor, with a scratch DuckDB of its own, for each file. Keeping the transactions
     open across files lets DuckDB write whole row groups straight to the file instead of each file through
-    the write-ahead log (about a fifth of the loading time); commit() makes what they appended visible.
-    Reusing the scratch saves setting one up per file (15 ms). DuckDB runs one thread per cursor here, and
-    writes each complete row group as soon as it is appended, on the loading thread (DuckDB's default
-    buffers five: a nightly snapshot of 3-4 row groups was then compressed and written only at commit, on
-    one thread while the other core waited, 0.31 s; now 0.05 s)."""
-
-    SETTINGS = {"threads": 1, "write_buffer_row_group_count": 1}  # while loading; restored afterwards
+    the write-ahead log; commit() makes what they appended visible. DuckDB runs one thread per cursor while
+    loading: the files themselves are the parallel work."""
 
     def __init__(self, con, count: int, key: bytes) -> None:
         self.con, self.free = con, queue.SimpleQueue()
-        self.restore = {name: con.execute(f"select current_setting('{name}')").fetchone()[0]
-                        for name in self.SETTINGS}
-        for name, value in self.SETTINGS.items():
-            con.execute(f"set {name} = {value}")
+        self.threads = con.execute("select current_setting('threads')").fetchone()[0]  # restored by __exit__
+        con.execute("set threads = 1")
         self.cursors = [con.cursor() for _ in range(count)]
         self.scratches = [scratch_connection(key) for _ in range(count)]
         for cursor, scratch in zip(self.cursors, self.scratches):
@@ -235,8 +228,7 @@ class Appenders:
                 scratch.close()
             for cursor in self.cursors:
                 cursor.close()  # rolls back what was not committed
-            for name, value in self.restore.items():
-                self.con.execute(f"set {name} = {int(value)}")
+            self.con.execute(f"set threads = {int(self.threads)}")
         except duckdb.Error:
             if error_type is None:  # else the run's own error is the one to report
                 raise

@@ -6,7 +6,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = Path(__file__).resolve().parent
+# A checkout keeps sql/, expectations/ and config/ beside src/; `pip install .` puts them inside the package.
+ROOT = PACKAGE if (PACKAGE / "sql").is_dir() else PACKAGE.parents[1]
 SQL_DIR = ROOT / "sql"
 EXPECTATIONS_DIR = ROOT / "expectations"
 DEFAULT_TARGETS = ROOT / "config" / "targets.toml"

@@ -45,6 +45,7 @@ class Run:
     staged_outputs: list[tuple[Path, Path]] = field(default_factory=list)
     gate: Gate = field(default_factory=Gate)
     built: bool = False
+    models: dict = field(default_factory=dict)  # how the incremental models were built (kpi.models.build)
     working: bool = False  # changing the working copy, not the warehouse itself
     planned: int = 0
     language: str = field(default_factory=lambda: os.environ.get("KPI_LANGUAGE", "nl"))
@@ -61,8 +62,8 @@ def new_run_id() -> str:
     return datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
 
 
-def preflight(loc: Locations) -> targets_file.Targets:
-    """Check the locations and the targets file before anything starts; raise a UsageError naming the fix."""
+def check_locations(loc: Locations) -> None:
+    """Check the folders a run needs; raise a UsageError naming the fix."""
     if not loc.landing.is_dir():
         raise UsageError(f"The landing folder {loc.landing} does not exist; create it, pass --landing, "
                          "or run 'kpi demo' for a sample.")
@@ -70,7 +71,6 @@ def preflight(loc: Locations) -> targets_file.Targets:
         raise UsageError(f"--warehouse {loc.warehouse} is a folder; pass a file name such as {loc.warehouse}/warehouse.duckdb.")
     if loc.out.exists() and not loc.out.is_dir():
         raise UsageError(f"--out {loc.out} is a file; pass a folder for the outputs.")
-    return targets_file.load(loc.targets)
 
 
 @contextmanager
@@ -80,7 +80,8 @@ def open_run(loc: Locations, command: str, as_of: date, first_period: date | Non
     A run that loads or builds anything switches to a working copy (use_working_copy), renamed over the
     warehouse only when it finishes; a failed run discards the copy, so the warehouse is as it was."""
     run_id = new_run_id()
-    targets = preflight(loc)
+    check_locations(loc)
+    targets = targets_file.load(loc.targets)
     with writer_lock(loc.warehouse, run_id, command, wait=wait):
         discard_working_copy(loc.warehouse)
         con = connect(loc.warehouse)
@@ -248,7 +249,7 @@ def build_models(run: Run) -> None:
         return
     use_working_copy(run)
     run.con.execute("commit")  # the models are built on the copy outside a transaction (see use_working_copy)
-    run.first_period = models.build(run.con, run.targets, run.run_id, run.as_of, run.first_period)
+    run.first_period, run.models = models.build(run.con, run.targets, run.run_id, run.as_of, run.first_period)
     run.con.execute("begin transaction")
     run.built = True
 
@@ -292,7 +293,7 @@ def finish(run: Run) -> dict:
         "headline": records(run.con, "publish/headline", as_of=shown),
         "restatements": records(run.con, "publish/run_restatements", run_id=run.run_id),
         "warehouse": str(run.loc.warehouse), "out": str(run.loc.out),
-        "validation_seconds": round(run.gate.seconds, 3),
+        "validation_seconds": round(run.gate.seconds, 3), "models": run.models,
         "rows_loaded": sum(o.rows for o in run.outcomes if o.status == "loaded"),
     }
     run_script(run.con, "publish/record_run", run_id=run.run_id, command=run.command, as_of=run.as_of,
@@ -308,14 +309,12 @@ def finish(run: Run) -> dict:
     return summary
 
 
-def execute(loc: Locations, command: str, as_of: date, first_period: date | None = None, wait: bool = False,
-            steps: dict | None = None) -> dict:
-    """One whole run. steps maps a step function to a wrapper of it (the flows pass Prefect tasks)."""
-    step = (steps or {}).get
+def execute(loc: Locations, command: str, as_of: date, first_period: date | None = None, wait: bool = False) -> dict:
+    """One whole run without Prefect (the flows run the same steps as tasks)."""
     with open_run(loc, command, as_of, first_period, wait=wait) as run:
-        step(ingest_files, ingest_files)(run, step(plan_files, plan_files)(run))
-        step(build_models, build_models)(run)
-        step(stage_outputs, stage_outputs)(run)
+        ingest_files(run, plan_files(run))
+        build_models(run)
+        stage_outputs(run)
         summary = finish(run)
     swap_outputs(run)
     return summary

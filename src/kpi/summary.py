@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 
-def _fmt(value, unit) -> str:
+def fmt(value, unit) -> str:
+    """A KPI value for a person: ratios as percentages, euros and persons whole."""
     if value is None:
         return "—"
     if unit == "ratio":
@@ -41,7 +42,7 @@ def markdown(summary: dict) -> str:
                   for r in summary["restatements"]] + [""]
     if summary["headline"]:
         lines += [f"## Headline KPIs ({summary['board_as_of']})", "", "| KPI | value | target | status |", "|---|---|---|---|"]
-        lines += [f"| {h['kpi_id']} | {_fmt(h['value'], h['unit'])} | {_fmt(h['target'], h['unit'])} | "
+        lines += [f"| {h['kpi_id']} | {fmt(h['value'], h['unit'])} | {fmt(h['target'], h['unit'])} | "
                   f"{h['status'] or ''} |" for h in summary["headline"]]
     return "\n".join(lines)
 

@@ -20,19 +20,9 @@ def lock_path(warehouse: Path) -> Path:
     return warehouse.with_name(warehouse.name + ".lock")
 
 
-_HELD: dict[Path, int] = {}  # warehouse -> lock fd, for the locks this process holds
-
-
 @contextmanager
 def writer_lock(warehouse: Path, run_id: str, command: str, wait: bool = False):
-    """Hold the warehouse's writer lock for the block; raise WarehouseLocked (or wait) when another run has it.
-
-    Re-entrant within one process: `kpi run` takes it before Prefect starts, the flow takes it again."""
-    key = warehouse.resolve()
-    if key in _HELD:
-        _write_holder(_HELD[key], run_id, command)
-        yield
-        return
+    """Hold the warehouse's writer lock for the block; raise WarehouseLocked (or wait) when another run has it."""
     check_writable(warehouse)
     fd = os.open(lock_path(warehouse), os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -45,10 +35,8 @@ def writer_lock(warehouse: Path, run_id: str, command: str, wait: bool = False):
                     raise _locked(warehouse) from None
                 time.sleep(1)
         _write_holder(fd, run_id, command)
-        _HELD[key] = fd
         yield
     finally:
-        _HELD.pop(key, None)
         os.close(fd)  # closing releases the lock
 
 

@@ -2,7 +2,7 @@
 -- changed persons contribute now, minus what they contributed before, plus the periods new to this run
 -- counted over every person. Equal to a count from scratch (tests/test_movement_cells.py): every cell is a
 -- number of persons, and only the changed persons' contributions can differ. Zero counts are left out.
--- Drops the marts.*_previous tables and the view action_days_previous (kpi.action_days), and ends with one
+-- Drops the marts.*_previous tables and the view action_days_previous (kpi.movement_marts), and ends with one
 -- row for the log: changed persons, kept and added periods.
 -- Grain: one row per period_end per measure per category.
 -- Inputs: marts.movement_cells, kept_periods, added_periods, movement_changes, contributions_now,

@@ -1,13 +1,13 @@
 -- person_changes (temp): the persons whose rows in marts.dim_person or marts.fct_role_periods may differ from
--- those of the build before, for kpi.persons and the movement cells' update (sql/marts/movement_changes.sql).
--- Every person when $everyone; else the persons whose rows in the latest members or activists snapshot differ
+-- those of the build before, for the movement cells' update (sql/increments/movement_changes.sql): the
+-- persons whose rows in the latest members or activists snapshot differ
 -- from their rows in the snapshot the build before read ($members_before, $activists_before), and the persons
 -- whose action days changed. A person's rows are compared on every column the two tables read, as a multiset:
 -- by their number and the sum of their 64-bit hashes, the rows of the snapshot before counted negative (two
 -- different sets of rows agree on both with a chance of about 1 in 2^64; comparing the rows themselves with
--- EXCEPT ALL took 0.6 s a night at scale 1.0, this 0.14 s).
+-- EXCEPT ALL took longer than the build it saves).
 -- Grain: one row per person_sk. Inputs: staging.stg_members, staging.stg_activists, raw.members,
--- raw.activists, marts.person_keys, action_days_changed (kpi.action_days).
+-- raw.activists, marts.person_keys, action_days_changed (sql/increments/action_days_changes.sql).
 create or replace temp table person_changes as
 with member_rows as (
     select 1 as side, person_key, member_since, member_until, birth_year, pc4 from staging.stg_members
@@ -39,6 +39,4 @@ changed_keys as (
 
 select k.person_sk from marts.person_keys as k semi join changed_keys using (person_key)
 union
-select person_sk from action_days_changed
-union
-select person_sk from marts.person_keys where $everyone;
+select person_sk from action_days_changed;

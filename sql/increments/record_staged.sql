@@ -1,4 +1,4 @@
--- Remember which loaded files each event source's staging table now reflects (read by staging/mergeable).
+-- Remember which loaded files each event source's staging table now reflects (read by increments/staging_mergeable).
 -- Inputs: meta.files, variables staging_sql_sha and mergeable_sources (the event sources, kpi.models).
 delete from meta.staged;
 

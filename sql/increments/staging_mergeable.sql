@@ -1,4 +1,4 @@
--- The event sources whose staging table can take the new files by a merge (staging/merge_events.sql) instead of
+-- The event sources whose staging table can take the new files by a merge (increments/merge_events.sql) instead of
 -- a rebuild: the table exists, was built by the same staging SQL, and every file it was built from is still
 -- loaded (a re-delivery supersedes a file, and only a rebuild drops the superseded rows).
 -- Grain: one row per mergeable source. Inputs: meta.staged, meta.files, variable staging_sql_sha.

@@ -1,6 +1,6 @@
 -- movement_changes (temp): the persons whose movement inputs differ between this build's marts and those
--- of the build before (marts.*_previous, kept by kpi.persons for the persons in person_changes, the only ones
--- whose rows can differ; action_days_changed, by kpi.action_days),
+-- of the build before (marts.*_previous, kept by kpi.movement_marts for the persons in person_changes, the only ones
+-- whose rows can differ; action_days_changed, by kpi.movement_marts),
 -- and the periods the movement cells already hold (kept_periods) or still lack (added_periods). Role periods
 -- are compared as sets: the movement counts only ask whether a person holds a role at a date, so a repeated
 -- row changes nothing.

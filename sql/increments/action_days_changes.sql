@@ -1,8 +1,8 @@
--- action_days_changed and action_days_previous (temp), for the movement cells' update (kpi.movement_cells):
+-- action_days_changed and action_days_previous (temp), for the movement cells' update (kpi.movement_marts):
 -- the persons whose action days differ from the build before, and the action days of the build before.
 -- Only the persons in action_days_touched can differ; action_days_before holds their days of the build before.
 -- Grain: action_days_changed one row per person_sk; action_days_previous one row per person per action date.
--- Inputs: marts.fct_action_days, action_days_touched, action_days_before (kpi.action_days).
+-- Inputs: marts.fct_action_days, action_days_touched, action_days_before (kpi.movement_marts).
 create or replace temp table action_days_changed as
 with days_now as (
     select d.person_sk, d.action_date

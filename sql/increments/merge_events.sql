@@ -2,8 +2,8 @@
 -- variable staged_through_file_id), by the rule of stg_{source}.sql: per {key} the later export date
 -- wins, then the later file. Only the new rows and the rows they compete with are ranked. kpi.models runs
 -- this, for one event source at a time ({source} and {key} filled in), instead of stg_{source}.sql when no
--- file the table was built from has been superseded since (staging/mergeable). Leaves the rows it took out
--- in the temp table merge_replaced_{source}, so a model can follow what the merge changed (kpi.action_days).
+-- file the table was built from has been superseded since (increments/staging_mergeable). Leaves the rows it took out
+-- in the temp table merge_replaced_{source}, so a model can follow what the merge changed (kpi.movement_marts).
 -- Grain: one row per {key}. Inputs: raw.{source}, staging.stg_files, staging.stg_{source}.
 create or replace temp table merge_new as
 select r.*, f.export_date
