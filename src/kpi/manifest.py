@@ -5,14 +5,9 @@ from __future__ import annotations
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
-
-import duckdb
 
 from kpi.contract import LOAD_ORDER
-from kpi.errors import UsageError
-from kpi.landing import LandingFile, scan, sha256
-from kpi.warehouse import connect_status
+from kpi.landing import LandingFile, sha256
 
 
 @dataclass
@@ -32,20 +27,6 @@ def known_files(con) -> list[dict]:
                       "from meta.files order by file_id desc")
     cols = [d[0] for d in rel.description]
     return [dict(zip(cols, row)) for row in rel.fetchall()]
-
-
-def new_files_waiting(landing: Path, warehouse: Path) -> bool:
-    """Whether the landing folder holds a file (by name, size and time) that the last run's status snapshot
-    does not list; True when there is no snapshot. A hint for getting ready, never a decision."""
-    try:
-        con = connect_status(warehouse)
-    except (UsageError, duckdb.Error):
-        return True
-    try:
-        seen = set(con.execute("select file_name, size_bytes, mtime_ns from files").fetchall())
-    finally:
-        con.close()
-    return any((f.name, f.size, f.mtime_ns) not in seen for f in scan(landing))
 
 
 HASH_THREADS = os.cpu_count() or 2

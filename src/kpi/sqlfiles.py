@@ -70,11 +70,6 @@ def create_table_as(con, table: str, name: str, **params) -> None:
     con.execute(f"create or replace table {table} as {sql(name)}", bind(name, params))
 
 
-def insert_into(con, table: str, name: str, **params) -> None:
-    """Append the rows of the SELECT in sql/<name>.sql to table, binding its $named parameters."""
-    con.execute(f"insert into {table} {sql(name)}", bind(name, params))
-
-
 def records(con, name: str, **params) -> list[dict]:
     """The rows of the SELECT in sql/<name>.sql as dicts."""
     rel = query(con, name, **params)
