@@ -1,6 +1,6 @@
 -- kpi.finance: the finance KPIs of kpis.md "Finance", calendar year to date, for every period of the run.
 -- Grain: one row per period_end. Euro sums are exact decimals; ratios are computed from them.
--- Inputs: marts.periods, marts.fct_income, marts.fct_costs, staging.stg_spending, targets_budget.
+-- Inputs: marts.periods, marts.fct_income, marts.fct_costs, staging.stg_spending, marts.budget_periods.
 create or replace table kpi.finance as
 with daily_income as (
     select booking_date, sum(amount) as income
@@ -67,6 +67,15 @@ three_years as (
     group by p.period_end
 ),
 
+budgets as (
+    select
+        period_end,
+        max(budget_ytd) filter (where line = 'income_total') as income_budget_ytd,
+        max(budget_ytd) filter (where line = 'costs_total') as costs_budget_ytd
+    from marts.budget_periods
+    group by period_end
+),
+
 kpis as (
     select
         p.period_end,
@@ -82,13 +91,13 @@ kpis as (
         c.costs_management_admin::double / nullif(c.costs_total, 0)::double as management_admin_ratio,
         case when t.years_with_spending = 3 then t.objectives::double / nullif(t.total, 0)::double end
             as objective_spending_ratio_costs_3y,
-        i.income_total::double / nullif(b.income_eur * p.elapsed_year_fraction, 0) as income_vs_budget,
-        c.costs_total::double / nullif(b.costs_eur * p.elapsed_year_fraction, 0) as costs_vs_budget
+        i.income_total::double / nullif(b.income_budget_ytd, 0) as income_vs_budget,
+        c.costs_total::double / nullif(b.costs_budget_ytd, 0) as costs_vs_budget
     from marts.periods as p
     inner join income_ytd as i using (period_end)
     inner join costs_ytd as c using (period_end)
     inner join three_years as t using (period_end)
-    left join targets_budget as b on b.year = year(p.period_end)
+    left join budgets as b using (period_end)
 )
 
 select * from kpis order by period_end;

@@ -1,5 +1,5 @@
--- kpi.kpi_catalog: every scorecard KPI of kpis.md with its unit, display order and the sources it is
--- computed from (for the quality of each scorecard row).
+-- kpi.kpi_catalog: every scorecard KPI of kpis.md and strategy.md with its unit, display order, domain and the
+-- sources it is computed from (for the quality of each scorecard row).
 -- Grain: one row per kpi_id. Inputs: none (the list is the contract).
 create or replace table kpi.kpi_catalog as
 select * from (values
@@ -24,5 +24,22 @@ select * from (values
     (19, 'management_admin_ratio', 'ratio', 'finance', ['spending', 'cost_centers']),
     (20, 'objective_spending_ratio_costs_3y', 'ratio', 'finance', ['spending', 'cost_centers']),
     (21, 'income_vs_budget', 'ratio', 'finance', ['donations']),
-    (22, 'costs_vs_budget', 'ratio', 'finance', ['spending', 'cost_centers'])
+    (22, 'costs_vs_budget', 'ratio', 'finance', ['spending', 'cost_centers']),
+    (23, 'income_raised', 'eur', 'income', ['donations']),
+    (24, 'fundraising_cost_ratio_raised', 'ratio', 'income', ['donations', 'spending', 'cost_centers']),
+    (25, 'income_diversified', 'eur', 'income', ['donations']),
+    (26, 'income_diversified_share', 'ratio', 'income', ['donations']),
+    (27, 'membership_income_12m', 'eur', 'income', ['donations']),
+    (28, 'membership_income_change', 'ratio', 'income', ['donations']),
+    (29, 'member_contributions_annualised', 'eur', 'income', ['members']),
+    (30, 'relationship_income_12m', 'eur', 'income', ['donations', 'portfolios']),
+    (31, 'relationship_income_mature_12m', 'eur', 'income', ['donations', 'portfolios']),
+    (32, 'structural_result', 'eur', 'organisation', ['donations', 'spending', 'cost_centers', 'accounts']),
+    (33, 'staff_fte_structural', 'fte', 'organisation', ['staff']),
+    (34, 'staff_fte_total', 'fte', 'organisation', ['staff']),
+    (35, 'personnel_cost_per_fte', 'eur', 'organisation', ['spending', 'cost_centers', 'accounts', 'staff']),
+    (36, 'continuity_reserve', 'eur', 'organisation', ['reserves']),
+    (37, 'working_organisation_costs', 'eur', 'organisation', ['spending', 'cost_centers', 'accounts', 'reserves']),
+    (38, 'continuity_reserve_ratio', 'ratio', 'organisation', ['spending', 'cost_centers', 'accounts', 'reserves']),
+    (39, 'education_reach_12m', 'persons', 'impact', ['education'])
 ) as t(sort_order, kpi_id, unit, domain, sources);

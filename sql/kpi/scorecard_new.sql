@@ -1,6 +1,7 @@
 -- scorecard_new (temp): this run's scorecard rows for every period, with targets and statuses from the
 -- targets file. Grain: one row per period_end per kpi_id.
--- Inputs: kpi.movement, kpi.finance, kpi.kpi_catalog, targets_admin_norm, targets_budget, target_* variables.
+-- Inputs: kpi.movement, kpi.finance, kpi.income_mix, kpi.organisation, kpi.impact, kpi.portfolio_income,
+-- kpi.kpi_catalog, marts.budget_periods, targets_admin_norm, targets_personnel_cost, target_* variables.
 create or replace temp table scorecard_new as
 with movement_wide as (
     select period_end, columns(* exclude (period_end))::double
@@ -15,10 +16,22 @@ finance_long as (
     from kpi.finance unpivot include nulls (value for kpi_id in (columns(* exclude (period_end))))
 ),
 
+strategy_wide as (
+    select * from kpi.income_mix
+    inner join kpi.organisation using (period_end)
+    inner join kpi.impact using (period_end)
+),
+
+strategy_long as (
+    from strategy_wide unpivot include nulls (value for kpi_id in (columns(* exclude (period_end))))
+),
+
 values_long as (
     select period_end, kpi_id, value::double as value from movement_long
     union all
     select period_end, kpi_id, value::double as value from finance_long
+    union all
+    select period_end, kpi_id, value::double as value from strategy_long
 ),
 
 norms as (
@@ -26,7 +39,9 @@ norms as (
         v.period_end,
         (select max_ratio from targets_admin_norm as n where n.from_year <= year(v.period_end)
          order by n.from_year desc limit 1) as admin_norm,
-        exists (select 1 from targets_budget as b where b.year = year(v.period_end)) as has_budget
+        exists (select 1 from marts.budget_periods as b where b.period_end = v.period_end) as has_budget,
+        (select per_fte from targets_personnel_cost as c where c.year = year(v.period_end)) as personnel_cost_reference,
+        (select sum(target) from kpi.portfolio_income as f where f.period_end = v.period_end) as relationship_target
     from (select distinct period_end from values_long) as v
 ),
 
@@ -46,6 +61,13 @@ targeted as (
             when 'objective_spending_ratio_costs' then getvariable('target_objective')
             when 'management_admin_ratio' then n.admin_norm
             when 'objective_spending_ratio_costs_3y' then getvariable('target_objective_3y_min')
+            when 'fundraising_cost_ratio_raised' then getvariable('target_fundraising_max')
+            when 'membership_income_change' then getvariable('target_membership_income_change_min')
+            when 'relationship_income_mature_12m' then n.relationship_target
+            when 'staff_fte_structural' then getvariable('target_structural_fte_max')
+            when 'personnel_cost_per_fte' then n.personnel_cost_reference
+            when 'continuity_reserve_ratio' then getvariable('target_continuity_reserve_max')
+            when 'education_reach_12m' then getvariable('target_education_reach_min')
         end::double as target,
         c.sort_order
     from values_long as v
@@ -61,8 +83,16 @@ statused as (
         unit,
         target,
         case
-            when value is null or target is null then null
-            when kpi_id = 'fundraising_cost_ratio' then case when value <= target then 'ok' else 'warn' end
+            when value is null then null
+            -- structural_result has no target: its status rule alone (strategy.md)
+            when kpi_id = 'structural_result' then case when value >= 0 then 'ok' else 'warn' end
+            when target is null then null
+            when kpi_id in ('fundraising_cost_ratio', 'fundraising_cost_ratio_raised')
+                then case when value <= target then 'ok' else 'warn' end
+            when kpi_id in ('membership_income_change', 'relationship_income_mature_12m', 'education_reach_12m')
+                then case when value >= target then 'ok' else 'warn' end
+            when kpi_id in ('staff_fte_structural', 'continuity_reserve_ratio')
+                then case when value <= target then 'ok' else 'breach' end
             when kpi_id = 'management_admin_ratio' then case when value <= target then 'ok' else 'breach' end
             when kpi_id = 'objective_spending_ratio_costs_3y' then case when value >= target then 'ok' else 'breach' end
             when kpi_id = 'movement_forecast' then case when value >= target then 'on_track' else 'off_track' end

@@ -33,3 +33,14 @@ create or replace temp macro parse_decimal(v, decimal_comma) as
 -- Only the four digits of a Dutch postcode (PC4) may be kept; anything else is dropped.
 create or replace temp macro pc4(v) as
     case when regexp_matches(upper(v), '^\s*[1-9]\d{3}(\s*[A-Z]{2})?\s*$') then regexp_extract(v, '\d{4}') end;
+
+-- Whole numbers (strategy.md "integer"): in the ';' dialect '.' groups thousands in threes (1.250 = 1250);
+-- elsewhere the number as written, a float cell's zero fraction allowed (2025.0 = 2025). Any other
+-- fraction is unreadable (NULL).
+create or replace temp macro parse_integer(v, decimal_comma) as
+    case
+        when decimal_comma then
+            case when regexp_full_match(v, '[-+]?(\d{1,3}(\.\d{3})+|\d+)') then try_cast(replace(v, '.', '') as bigint) end
+        when regexp_full_match(v, '[-+]?\d+(\.0*)?') then try_cast(regexp_replace(v, '\.0*$', '') as bigint)
+    end;
+

@@ -4,7 +4,7 @@
 create or replace view marts.fct_income as
 with lines as (
     select transaction_id, booking_date, amount, income_source, coalesce(income_type, 'unknown') as income_type,
-        person_key is null as anonymous
+        person_key is null as anonymous, portfolio, campaign_code
     from staging.stg_donations
 )
 

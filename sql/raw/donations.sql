@@ -10,5 +10,6 @@ select
     parse_decimal(amount, $decimal_comma) as amount,
     lower(income_source) as income_source,
     lower(income_type) as income_type,
-    campaign_code
+    campaign_code,
+    portfolio
 from incoming

@@ -9,5 +9,6 @@ select
     account,
     cost_center,
     parse_decimal(amount, $decimal_comma) as amount,
-    description
+    description,
+    campaign_code
 from incoming

@@ -65,6 +65,33 @@ create table if not exists raw.spending (
     file_id integer, source_row bigint, entry_id varchar, booking_date date, account varchar,
     cost_center varchar, amount decimal(18, 6), description varchar
 );
+-- strategy.md's optional columns on the existing sources (empty in the rows of older files)
+alter table raw.donations add column if not exists portfolio varchar;
+alter table raw.spending add column if not exists campaign_code varchar;
+
+-- strategy.md's optional sources. fte keeps six decimals (32/36 hours = 0.888889); staff rows hold no
+-- personal data but the keyed hash of the employee id.
+create table if not exists raw.accounts (
+    file_id integer, source_row bigint, account varchar, name varchar, cost_type varchar, structural varchar
+);
+create table if not exists raw.budget (
+    file_id integer, source_row bigint, year integer, month integer, line varchar, amount decimal(18, 6)
+);
+create table if not exists raw.staff (
+    file_id integer, source_row bigint, employee_key varchar, start_date date, end_date date,
+    fte decimal(18, 6), contract_type varchar, structural varchar, department varchar
+);
+create table if not exists raw.reserves (
+    file_id integer, source_row bigint, balance_date date, reserve varchar, reserve_type varchar,
+    amount decimal(18, 6)
+);
+create table if not exists raw.education (
+    file_id integer, source_row bigint, activity_id varchar, activity_date date, school_level varchar,
+    activity_type varchar, participants bigint, campaign_code varchar
+);
+create table if not exists raw.portfolios (
+    file_id integer, source_row bigint, portfolio varchar, segment varchar, started_on date, name varchar
+);
 
 -- marts.person_keys: every person_key the marts have seen, with its compact surrogate key, kept across builds
 -- (sql/marts/person_keys.sql) so that a build can compare its marts with those of the build before.

@@ -11,7 +11,7 @@ import xlsxwriter
 from kpi.labels import Labels
 from kpi.sqlfiles import records
 
-NUMBER_FORMATS = {"eur": "€ #,##0.00", "ratio": "0.0%", "persons": "#,##0"}
+NUMBER_FORMATS = {"eur": "€ #,##0.00", "ratio": "0.0%", "persons": "#,##0", "fte": "#,##0.00"}
 STATUS_COLOURS = {"ok": "#C6EFCE", "on_track": "#C6EFCE", "warn": "#FFEB9C", "breach": "#FFC7CE",
                   "off_track": "#FFC7CE", "stale": "#FFEB9C", "rejected_delivery": "#FFC7CE"}
 

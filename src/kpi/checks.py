@@ -56,6 +56,11 @@ def parse_checks(scratch, raw: RawFile, source: Source) -> list[CheckResult]:
             probes.append(("decimal_format", c.name,
                            f"{c.name} is not null and parse_decimal({c.name}, {str(raw.decimal_comma).lower()}) is null",
                            f"not a number; write amounts as {style}"))
+        elif c.type == "integer":
+            style = "1.250 in a ';' file" if raw.decimal_comma else "1250"
+            probes.append(("integer_format", c.name,
+                           f"{c.name} is not null and parse_integer({c.name}, {str(raw.decimal_comma).lower()}) is null",
+                           f"not a whole number; write it as {style}, without a fraction"))
     if probes and raw.rows:
         select = ", ".join(f"count_if({cond}), min(rowid + {raw.row_offset}, {FIRST_ROWS}) filter (where {cond})"
                            for _, _, cond, _ in probes)

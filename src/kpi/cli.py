@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kpi.errors import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, KpiError, UsageError
 from kpi import lifeline, prefect_defaults, terminal
+from kpi.contract import SOURCES
 from kpi.summary import fmt, periods_line
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -33,7 +34,7 @@ def parser() -> argparse.ArgumentParser:
     back.add_argument("--to", dest="end", required=True, help="last date, YYYY-MM-DD")
     back.add_argument("--wait", action="store_true", help="wait for a running job instead of exiting with 3")
     val = sub.add_parser("validate", help="check one export file against the contract; writes nothing")
-    val.add_argument("--source", required=True, help="members, activists, actions, donations, spending, cost_centers")
+    val.add_argument("--source", required=True, help=", ".join(SOURCES))
     val.add_argument("file", help="the export file")
     sub.add_parser("status", help="recent runs, loaded and rejected files, freshness per source")
     demo = sub.add_parser("demo", help="write a sample landing folder (if none is there) and run the nightly job")

@@ -1,4 +1,4 @@
-"""The export contract of ../shared/spec/exports.md as data: sources, columns, types, keys."""
+"""The export contract of ../shared/spec/exports.md and strategy.md as data: sources, columns, types, keys."""
 
 from __future__ import annotations
 
@@ -13,14 +13,15 @@ HASH, YEAR, PC4, DROP = "hash", "year", "pc4", "drop"
 @dataclass(frozen=True)
 class Column:
     name: str
-    type: str  # text | date | decimal
+    type: str  # text | date | decimal | integer
     required: bool = False
     pii: str | None = None  # None | hash | year | pc4 | drop
 
     @property
     def stored_as(self) -> str | None:
         """Name of the warehouse column, or None when the column is never stored."""
-        return {None: self.name, HASH: "person_key", YEAR: "birth_year", PC4: "pc4", DROP: None}[self.pii]
+        hashed = self.name.removesuffix("_id") + "_key"  # person_id -> person_key, employee_id -> employee_key
+        return {None: self.name, HASH: hashed, YEAR: "birth_year", PC4: "pc4", DROP: None}[self.pii]
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ OPTIONAL_PERSON = _c("person_id", pii=HASH)
 BIRTH = _c("birth_date", "date", pii=YEAR)
 POSTCODE = _c("postcode", pii=PC4)
 EMAIL = _c("email", pii=DROP)
+# The HR export's personal columns: never read (strategy.md "staff"), so their content cannot reject a file.
+NEVER_READ = tuple(_c(name, pii=DROP) for name in ("birth_date", "email", "iban", "salary"))
 
 SOURCES: dict[str, Source] = {
     s.name: s
@@ -63,15 +66,51 @@ SOURCES: dict[str, Source] = {
         Source("donations", "event", "transaction_id", (
             _c("transaction_id", required=True), OPTIONAL_PERSON, _c("booking_date", "date", True),
             _c("amount", "decimal", True), _c("income_source", required=True), _c("income_type"),
-            _c("campaign_code"), _c("iban", pii=DROP))),
+            _c("campaign_code"), _c("iban", pii=DROP), _c("portfolio"))),
         Source("spending", "event", "entry_id", (
             _c("entry_id", required=True), _c("booking_date", "date", True), _c("account", required=True),
-            _c("cost_center", required=True), _c("amount", "decimal", True), _c("description"))),
+            _c("cost_center", required=True), _c("amount", "decimal", True), _c("description"),
+            _c("campaign_code"))),
+        # strategy.md: the optional sources of contract v2
+        Source("accounts", "snapshot", None, (
+            _c("account", required=True), _c("name"), _c("cost_type", required=True),
+            _c("structural", required=True))),
+        Source("budget", "snapshot", None, (
+            _c("year", "integer", True), _c("month", "integer", True), _c("line", required=True),
+            _c("amount", "decimal", True))),
+        Source("staff", "snapshot", None, (
+            _c("employee_id", required=True, pii=HASH), _c("start_date", "date", True), _c("end_date", "date"),
+            _c("fte", "decimal", True), _c("contract_type", required=True), _c("structural", required=True),
+            _c("department"), *NEVER_READ)),
+        Source("reserves", "snapshot", None, (
+            _c("balance_date", "date", True), _c("reserve", required=True), _c("reserve_type", required=True),
+            _c("amount", "decimal", True))),
+        Source("education", "event", "activity_id", (
+            _c("activity_id", required=True), _c("activity_date", "date", True), _c("school_level", required=True),
+            _c("activity_type", required=True), _c("participants", "integer", True), _c("campaign_code"))),
+        Source("portfolios", "snapshot", None, (
+            _c("portfolio", required=True), _c("segment", required=True), _c("started_on", "date", True),
+            _c("name"))),
     )
 }
 
-# Load order within one run: the allocation key before the ledger lines that use it.
-LOAD_ORDER = ("cost_centers", "members", "activists", "actions", "donations", "spending")
+# Sources a landing folder may lack without being incomplete (strategy.md: "All new sources are optional").
+OPTIONAL_SOURCES = ("accounts", "budget", "staff", "reserves", "education", "portfolios")
+
+# Load order within one run: the snapshots a later file is checked against (the allocation key, the chart of
+# accounts, the portfolios) before the files that use them.
+LOAD_ORDER = ("cost_centers", "accounts", "portfolios", "budget", "staff", "reserves", "members", "activists",
+              "actions", "education", "donations", "spending")
+
+# Codes a file is checked against the snapshot in force: (source, column) -> (snapshot, its column, severity).
+# An error check is made always; a warning check only once its snapshot has been loaded (strategy.md 13).
+REFERENCES = {
+    ("spending", "cost_center"): ("cost_centers", "cost_center", "error"),
+    ("spending", "account"): ("accounts", "account", "warning"),
+    ("donations", "portfolio"): ("portfolios", "portfolio", "warning"),
+}
+REFERRING = {source for source, _ in REFERENCES}  # sources whose files wait for the snapshots they refer to
+REFERENCED = {snapshot for snapshot, _, _ in REFERENCES.values()}
 
 EXTENSIONS = ("csv", "xlsx", "parquet")
 FILE_NAME = re.compile(r"^(?P<source>[a-z_]+)_(?P<date>\d{8})\.(?P<ext>csv|xlsx|parquet)$")

@@ -10,9 +10,9 @@ import time
 from datetime import date
 
 from kpi.checks import FIRST_ROWS, CheckResult
-from kpi.contract import SOURCES
+from kpi.contract import REFERENCES, SOURCES
 from kpi.paths import EXPECTATIONS_DIR
-from kpi.sqlfiles import bind, sql
+from kpi.sqlfiles import bind, render, sql
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 CHUNK_ROWS = 1_000_000  # rows handed to pandas at a time: memory is bounded by this, not by the file
@@ -34,9 +34,14 @@ def suite_documents() -> list[dict]:
     return [suite_document(path.stem) for path in sorted(EXPECTATIONS_DIR.glob("*.json"))]
 
 
-def cost_centers_in_force(con) -> list[str]:
-    """The cost centers of the latest loaded cost-center snapshot, which a spending file is checked against."""
-    return [r[0] for r in con.execute(sql("gate/current_cost_centers")).fetchall()]
+def codes_in_force(con) -> dict[str, list[str] | None]:
+    """Per snapshot that files are checked against (cost_centers, accounts, portfolios): the codes of its latest
+    loaded file; None for a warning-only check whose snapshot was never loaded (the check is then not made)."""
+    codes = {}
+    for snapshot, column, severity in REFERENCES.values():
+        loaded, values = con.execute(render("gate/codes_in_force", snapshot=snapshot, column=column)).fetchone()
+        codes[snapshot] = values if loaded or severity == "error" else None
+    return codes
 
 
 class Gate:
@@ -62,16 +67,17 @@ class Gate:
         return self._local.suites
 
     def check(self, scratch, source: str, export_date: date, row_offset: int, extra_columns: int,
-              cost_centers: list[str]) -> list[CheckResult]:
-        """Validate scratch's `typed` rows of one file; one CheckResult per expectation, passed or not."""
+              codes: dict[str, list[str]]) -> list[CheckResult]:
+        """Validate scratch's `typed` rows of one file against the codes in force of the snapshots it refers to;
+        one CheckResult per expectation, passed or not."""
         started = time.perf_counter()
         try:
-            return self._check(scratch, source, export_date, row_offset, extra_columns, cost_centers)
+            return self._check(scratch, source, export_date, row_offset, extra_columns, codes)
         finally:
             with self._lock:
                 self.seconds += time.perf_counter() - started
 
-    def _check(self, scratch, source, export_date, row_offset, extra_columns, cost_centers) -> list[CheckResult]:
+    def _check(self, scratch, source, export_date, row_offset, extra_columns, codes) -> list[CheckResult]:
         _, batch_definition = self._context
         suite = self._suites[source]
         name = f"gate/{source}"
@@ -80,7 +86,7 @@ class Gate:
         results: dict[int, CheckResult] = {}
         for batch in reader:
             frame = _frame(batch)
-            parameters = {"export_date": f"{export_date.isoformat()}T00:00:00", "cost_centers": cost_centers}
+            parameters = {"export_date": f"{export_date.isoformat()}T00:00:00", **codes}
             # pass/fail first (a quarter cheaper); the counts and first rows only for a chunk that fails
             result = batch_definition.get_batch(batch_parameters={"dataframe": frame}).validate(
                 suite, expectation_parameters=parameters, result_format=PASS_FAIL)
@@ -91,7 +97,8 @@ class Gate:
                 meta = r.expectation_config.meta or {}
                 column = r.expectation_config.kwargs.get("column") or r.expectation_config.kwargs.get("column_A")
                 check = results.setdefault(i, CheckResult(meta.get("check", r.expectation_config.type),
-                                                          _public(column, source), meta.get("severity", "error"), 0, [],
+                                                          _public(meta.get("column", column), source),
+                                                          meta.get("severity", "error"), 0, [],
                                                           meta.get("message", r.expectation_config.type), True))
                 if r.success:
                     continue

@@ -12,7 +12,7 @@ import duckdb
 
 from kpi import faults, pseudonym
 from kpi.checks import CheckResult, add_examples, parse_checks
-from kpi.contract import DROP, SOURCES
+from kpi.contract import DROP, REFERENCES, SOURCES
 from kpi.manifest import Decision
 from kpi.readers import RawFile, Unreadable, read_export
 from kpi.gate import Gate
@@ -82,11 +82,11 @@ def check_file(scratch, decision: Decision) -> tuple[RawFile | None, list[CheckR
     return raw, checks
 
 
-def content_checks(scratch, gate: Gate, decision: Decision, raw: RawFile, cost_centers: list[str]) -> list[CheckResult]:
+def content_checks(scratch, gate: Gate, decision: Decision, raw: RawFile, codes: dict[str, list[str]]) -> list[CheckResult]:
     """Run the source's expectation suite on the typed rows; name the ignored columns in their warning."""
     export = decision.file.export
     faults.checkpoint("validating")
-    checks = gate.check(scratch, export.source, export.export_date, raw.row_offset, len(raw.extra), cost_centers)
+    checks = gate.check(scratch, export.source, export.export_date, raw.row_offset, len(raw.extra), codes)
     for c in checks:
         if c.check == "extra_columns" and not c.passed:
             c.failed_rows, c.first_rows = 0, []
@@ -94,29 +94,35 @@ def content_checks(scratch, gate: Gate, decision: Decision, raw: RawFile, cost_c
     return checks
 
 
-def inspect(scratch, gate: Gate, decision: Decision, file_id: int, cost_centers: list[str] | None):
+def inspect(scratch, gate: Gate, decision: Decision, file_id: int, codes: dict[str, list[str] | None] | None):
     """Every check of one file, parse-level then the suite: (RawFile or None, checks). Leaves `typed` in scratch.
 
     The suite runs also when parse checks failed: a value that cannot be typed is empty in `typed`, so every
     other check still sees the rows and columns that can be read, and one pass reports every problem.
-    cost_centers None: no current snapshot to compare with (kpi validate without a warehouse)."""
+    codes: the codes in force per snapshot (kpi.gate.codes_in_force); None for a snapshot, or None for all
+    (kpi validate without a warehouse): nothing to compare with."""
     raw, checks = check_file(scratch, decision)
     if raw is None:
         return raw, checks
     typed_rows(scratch, decision, raw, file_id)
-    if cost_centers is None:
-        cost_centers = own_cost_centers(scratch, decision.file.export.source)
-    checks += content_checks(scratch, gate, decision, raw, cost_centers)
+    codes = with_own_codes(scratch, decision.file.export.source, codes or {})
+    checks += content_checks(scratch, gate, decision, raw, codes)
     add_examples(scratch, raw, SOURCES[decision.file.export.source], checks)
     return raw, checks
 
 
-def own_cost_centers(scratch, source: str) -> list[str]:
-    """The cost centers a typed spending file names itself (none for other sources): what it is checked against
-    when there is no snapshot in force to compare with."""
-    if source != "spending":
-        return []
-    return [r[0] for r in scratch.execute("select distinct cost_center from typed").fetchall()]
+def with_own_codes(scratch, source: str, codes: dict[str, list[str] | None]) -> dict[str, list[str]]:
+    """The codes each reference check of this source compares with; where there is no snapshot to compare
+    with, the codes the typed file names itself, so that check passes (is not made)."""
+    result = {snapshot: [] for snapshot, _, _ in REFERENCES.values()}
+    for (referring, column), (snapshot, _, _) in REFERENCES.items():
+        if referring != source:
+            continue
+        result[snapshot] = codes.get(snapshot)
+        if result[snapshot] is None:
+            result[snapshot] = [r[0] for r in scratch.execute(
+                f"select distinct {column} from typed where {column} is not null").fetchall()]
+    return result
 
 
 def typed_rows(scratch, decision: Decision, raw: RawFile, file_id: int) -> None:
@@ -155,7 +161,7 @@ def record(con, run_id: str, decision: Decision, outcome: FileOutcome, file_id: 
              c.message, c.examples] for c in outcome.checks])
 
 
-def load_file(gate: Gate, decision: Decision, file_id: int, cost_centers: list[str], warehouse,
+def load_file(gate: Gate, decision: Decision, file_id: int, codes: dict[str, list[str] | None], warehouse,
               scratch) -> FileOutcome:
     """Read, type and check one file in a scratch DuckDB, and append it to raw if it passes.
 
@@ -169,7 +175,7 @@ def load_file(gate: Gate, decision: Decision, file_id: int, cost_centers: list[s
     if decision.action != "load":
         return outcome
     clear_scratch(scratch)
-    raw, outcome.checks = inspect(scratch, gate, decision, file_id, cost_centers)
+    raw, outcome.checks = inspect(scratch, gate, decision, file_id, codes)
     if outcome.errors:
         outcome.status, outcome.reason = "rejected", "; ".join(c.describe() for c in outcome.errors)
         outcome.rows = raw.rows if raw else 0
@@ -205,11 +211,11 @@ class Appenders:
             cursor.execute("begin transaction")
             self.free.put((cursor, scratch))
 
-    def load(self, gate: Gate, decision: Decision, file_id: int, centers: list[str]) -> FileOutcome:
+    def load(self, gate: Gate, decision: Decision, file_id: int, codes: dict[str, list[str] | None]) -> FileOutcome:
         """load_file through a free cursor and its scratch; called on the loading threads."""
         cursor, scratch = self.free.get()
         try:
-            return load_file(gate, decision, file_id, centers, cursor, scratch)
+            return load_file(gate, decision, file_id, codes, cursor, scratch)
         finally:
             self.free.put((cursor, scratch))
 

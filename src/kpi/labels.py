@@ -67,4 +67,6 @@ class Labels:
             return self._lang["format"]["currency"] + self.number(value, 2)
         if unit == "ratio":
             return self.number(value * 100, 1) + "%"
+        if unit == "fte":
+            return self.number(value, 2) + " fte"
         return self.number(value, 0)

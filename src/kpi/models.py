@@ -16,9 +16,12 @@ log = logging.getLogger("kpi")
 
 SNAPSHOTS = tuple(name for name in LOAD_ORDER if SOURCES[name].kind == "snapshot")  # staging/stg_snapshot.sql
 EVENTS = tuple(name for name in LOAD_ORDER if SOURCES[name].kind == "event")  # staging/stg_events.sql
-MARTS = ("marts/fct_income", "marts/fct_costs")  # after marts/periods and the movement's marts (kpi.movement_marts)
-KPI = ("kpi/kpi_catalog", "kpi/movement", "kpi/finance", "kpi/scorecard_new", "kpi/open_rejections",
-       "kpi/source_freshness", "kpi/scorecard_quality_new", "kpi/member_flows")
+# after marts/periods and the movement's marts (kpi.movement_marts)
+MARTS = ("marts/fct_income", "marts/fct_costs", "marts/budget_periods")
+KPI = ("kpi/kpi_catalog", "kpi/movement", "kpi/finance", "kpi/portfolio_income", "kpi/income_mix",
+       "kpi/organisation", "kpi/impact", "kpi/scorecard_new", "kpi/open_rejections", "kpi/source_freshness",
+       "kpi/scorecard_quality_new", "kpi/member_flows", "kpi/budget_lines", "kpi/campaign_returns",
+       "kpi/staff_by_department")
 BREAKDOWNS = {"roles": "roles", "activist_type": "activist_type", "age_band": "age_band",
               "region": "postal_region"}  # kpi.movement_by_<name>: the measure of marts.movement_cells it shows
 YTD_BREAKDOWNS = {  # kpi.<table> by sql/kpi/ytd_by.sql: the fact, its euro column and the two categories

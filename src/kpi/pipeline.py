@@ -14,8 +14,9 @@ from pathlib import Path
 
 from kpi import faults, models, outputs, pseudonym
 from kpi import targets as targets_file
+from kpi.contract import REFERENCED, REFERRING
 from kpi.errors import UsageError
-from kpi.gate import Gate, cost_centers_in_force
+from kpi.gate import Gate, codes_in_force
 from kpi.labels import Labels
 from kpi.ingest import Appenders, FileOutcome, record
 from kpi.landing import scan
@@ -199,15 +200,15 @@ def ingest_files(run: Run, decisions: list[Decision]) -> list[FileOutcome]:
     """Load or reject every new file, several at a time, and write their manifest rows in load order.
 
     Each file is read, typed, checked and appended to raw on a thread (kpi.ingest.load_file), through one of
-    the working copy's cursors. A spending file is checked against the cost centers in force, so it waits
-    until the cost-center files before it are loaded."""
+    the working copy's cursors. A file that is checked against snapshots in force (spending against the cost
+    centers and accounts, donations against the portfolios) waits until the snapshot files before it are loaded."""
     if not decisions:
         return run.outcomes
     use_working_copy(run)
     run.con.execute("commit")  # the appends commit through their cursors; a failed run discards the copy
     first_id = run.con.execute("select coalesce(max(file_id), 0) + 1 from meta.files").fetchone()[0]
     pending: deque = deque()  # (decision, future of its outcome), in load order
-    centers: list[str] | None = None
+    codes: dict | None = None  # the snapshots' codes in force, read again after a referenced snapshot loads
 
     def record_next() -> None:
         decision, future = pending.popleft()
@@ -220,15 +221,14 @@ def ingest_files(run: Run, decisions: list[Decision]) -> list[FileOutcome]:
         try:
             for i, d in enumerate(decisions):
                 source = d.file.export.source if d.file.export else None
-                if source == "cost_centers":
-                    centers = None
-                if source == "spending" and centers is None:
+                if source in REFERENCED:
+                    codes = None
+                if source in REFERRING and codes is None:
                     while pending:
                         record_next()
                     appenders.commit()
-                    centers = cost_centers_in_force(run.con)
-                pending.append((d, pool.submit(appenders.load, run.gate, d, first_id + i,
-                                               centers if source == "spending" else [])))
+                    codes = codes_in_force(run.con)
+                pending.append((d, pool.submit(appenders.load, run.gate, d, first_id + i, codes or {})))
                 if len(pending) > LOAD_THREADS:
                     record_next()
             while pending:

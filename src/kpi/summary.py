@@ -4,13 +4,15 @@ from __future__ import annotations
 
 
 def fmt(value, unit) -> str:
-    """A KPI value for a person: ratios as percentages, euros and persons whole."""
+    """A KPI value for a person: ratios as percentages, euros and persons whole, FTE with two decimals."""
     if value is None:
         return "—"
     if unit == "ratio":
         return f"{value:.1%}"
     if unit == "eur":
         return f"€ {value:,.0f}"
+    if unit == "fte":
+        return f"{value:,.2f} fte"
     return f"{value:,.0f}"
 
 

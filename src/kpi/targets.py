@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kpi.contract import SOURCES
+from kpi.contract import OPTIONAL_SOURCES, SOURCES
 from kpi.errors import UsageError
+from kpi.paths import DEFAULT_TARGETS
 from kpi.sqlfiles import set_variables
-
 
 @dataclass(frozen=True)
 class Targets:
@@ -28,6 +28,8 @@ class Targets:
     admin_norms: list[tuple[int, float]]  # (from_year, max)
     budgets: list[tuple[int, float, float]]  # (year, income eur, costs eur)
     freshness: dict[str, int]  # source -> expected cadence in days
+    strategy: dict  # strategy.md's entries as SQL variables (target_*), see _strategy
+    personnel_cost_per_fte: list[tuple[int, float]]  # (year, reference)
     raw: dict
     sha: str  # content hash of the file, to tell whether the targets changed since the last build
 
@@ -43,6 +45,7 @@ def load(path: Path) -> Targets:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise UsageError(f"The targets file {path} is not valid TOML ({e}); fix the line it names.") from None
+    defaults = tomllib.loads(DEFAULT_TARGETS.read_text(encoding="utf-8"))
     try:
         movement, finance = data["movement"], data["finance"]
         targets = Targets(
@@ -57,7 +60,11 @@ def load(path: Path) -> Targets:
             admin_norms=sorted((int(n["from_year"]), float(n["max"])) for n in finance["management_admin_norm"]),
             budgets=sorted((int(y), float(b["income"]) * 1000, float(b["costs"]) * 1000)
                            for y, b in data.get("budget", {}).items()),
-            freshness={str(k): int(v) for k, v in data["freshness"].items()},
+            freshness={**{s: int(defaults["freshness"][s]) for s in OPTIONAL_SOURCES},
+                       **{str(k): int(v) for k, v in data["freshness"].items()}},
+            strategy=_strategy(data, defaults),
+            personnel_cost_per_fte=sorted((int(y), float(v)) for y, v in _entry(
+                data, defaults, "organisation", "personnel_cost_per_fte").items()),
             raw=data,
             sha=hashlib.sha256(path.read_bytes()).hexdigest(),
         )
@@ -88,3 +95,28 @@ def install(con, targets: Targets) -> None:
         con.executemany("insert into targets_budget values (?, ?, ?)", targets.budgets)
     con.execute("create or replace temp table targets_freshness (source varchar, cadence_days integer)")
     con.executemany("insert into targets_freshness values (?, ?)", sorted(targets.freshness.items()))
+    set_variables(con, **targets.strategy)
+    con.execute("create or replace temp table targets_personnel_cost (year integer, per_fte double)")
+    if targets.personnel_cost_per_fte:
+        con.executemany("insert into targets_personnel_cost values (?, ?)", targets.personnel_cost_per_fte)
+
+
+def _entry(data: dict, defaults: dict, section: str, key: str):
+    """An entry of strategy.md's part of the file; a file that lacks it takes config/targets.toml's value."""
+    return data.get(section, {}).get(key, defaults[section][key])
+
+
+def _strategy(data: dict, defaults: dict) -> dict:
+    """strategy.md's targets and lists, named as the SQL variables that read them."""
+    entry = lambda section, key: _entry(data, defaults, section, key)  # noqa: E731
+    return {
+        "target_structural_income_types": [str(t).lower() for t in entry("organisation", "structural_income_types")],
+        "target_working_organisation_cost_types":
+            [str(t).lower() for t in entry("organisation", "working_organisation_cost_types")],
+        "target_structural_fte_max": float(entry("organisation", "structural_staff_fte_max")),
+        "target_continuity_reserve_max": float(entry("organisation", "continuity_reserve_max_factor")),
+        "target_membership_income_change_min": float(entry("income", "membership_income_change_min")),
+        "target_income_per_mature_portfolio": float(entry("income", "relationship_income_per_mature_portfolio")),
+        "target_maturity_months": int(entry("income", "relationship_maturity_months")),
+        "target_education_reach_min": float(entry("impact", "education_reach_min")),
+    }

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kpi.contract import SOURCES, ExportName, parse_file_name
+from kpi.contract import REFERRING, SOURCES, ExportName, parse_file_name
 from kpi.dates import today_amsterdam
 from kpi.errors import EXIT_OK, EXIT_REJECTED, UsageError
-from kpi.gate import Gate, cost_centers_in_force
+from kpi.gate import Gate, codes_in_force
 from kpi.ingest import inspect, scratch_connection
 from kpi.warehouse import connect_read_only
 from kpi.landing import LandingFile
 from kpi.manifest import Decision
 
 
-def current_cost_centers(warehouse: Path) -> list[str] | None:
-    """The current snapshot's cost centers, read-only from the warehouse; None when there is none."""
+def current_codes(warehouse: Path) -> dict[str, list[str] | None]:
+    """The codes of the snapshots in force (kpi.gate.codes_in_force), read-only; {} when there is no warehouse."""
     if not warehouse.exists():
-        return None
+        return {}
     con = connect_read_only(warehouse)
     try:
-        return cost_centers_in_force(con)
+        return codes_in_force(con)
     finally:
         con.close()
 
@@ -40,12 +40,12 @@ def validate_file(source: str, path: Path, warehouse: Path) -> int:
         print(f"note: {path.name} does not follow {source}_YYYYMMDD.{ext}; the export date is taken as {export.export_date}")
     stat = path.stat()
     decision = Decision(LandingFile(path, path.name, stat.st_size, stat.st_mtime_ns, export), "", "load")
-    cost_centers = current_cost_centers(warehouse) if source == "spending" else []
-    if cost_centers is None:
-        print(f"note: no warehouse at {warehouse}; cost centers are not checked against the current snapshot")
+    codes = current_codes(warehouse) if source in REFERRING else {}
+    if source in REFERRING and not codes:
+        print(f"note: no warehouse at {warehouse}; codes are not checked against the current snapshots")
     scratch = scratch_connection(b"validate-only")  # nothing is stored, so any key will do
     try:
-        raw, checks = inspect(scratch, Gate(), decision, 0, cost_centers)
+        raw, checks = inspect(scratch, Gate(), decision, 0, codes)
     finally:
         scratch.close()
     failed = [c for c in checks if not c.passed]
