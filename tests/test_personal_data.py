@@ -24,11 +24,13 @@ def _raw_values(landing) -> dict[str, set[str]]:
     values = {}
     for what, source, column in (("email", "members", "email"), ("iban", "donations", "iban"),
                                  ("postcode", "members", "postcode"), ("person_id", "members", "person_id"),
-                                 ("birth_date", "activists", "birth_date")):
+                                 ("birth_date", "activists", "birth_date"), ("employee_id", "staff", "employee_id"),
+                                 ("email", "staff", "email"), ("iban", "staff", "iban"),
+                                 ("birth_date", "staff", "birth_date"), ("salary", "staff", "salary")):
         files = sorted(str(p) for p in (landing / source).glob("*.csv"))
         rows = con.execute(f"select distinct {column}::varchar from read_csv({files}, all_varchar=true, "
                            f"union_by_name=true) where {column} is not null").fetchall()
-        values[what] = {r[0] for r in rows}
+        values[what] = values.get(what, set()) | {r[0] for r in rows}
     return values
 
 
@@ -64,7 +66,10 @@ def test_no_personal_value_in_any_column_of_any_table_or_output(demo):
     con.close()
     for out in demo.out.iterdir():
         text = out.read_bytes().decode("utf-8", errors="ignore")
-        found += [(out.name, what) for what, raw in secrets.items() for v in list(raw)[:200] if v in text]
+        # a salary (4973.57) is a number like any other: looked for in the tables above, where a value is
+        # compared whole; in a page of numbers it would be found by chance
+        found += [(out.name, what) for what, raw in secrets.items() if what != "salary"
+                  for v in list(raw)[:200] if v in text]
     assert found == []
 
 
@@ -116,7 +121,7 @@ def test_demo_logs_artifacts_and_repository_hold_no_personal_data(tmp_path):
     published = "\n".join(asyncio.run(artifacts()))
     assert "KPI run" in published
     leaks = [(what, v) for what, values in secrets.items() for v in values
-             if what != "birth_date" and (v in logs or v in published)]
+             if what not in ("birth_date", "salary") and (v in logs or v in published)]
     assert leaks == []
 
     tracked = subprocess.run(["git", "ls-files"], capture_output=True, text=True,

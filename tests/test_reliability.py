@@ -50,22 +50,38 @@ def landing(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def reference(landing, tmp_path_factory):
-    """The same two deliveries, never interrupted."""
-    base = tmp_path_factory.mktemp("reference")
+def first_delivery(landing, tmp_path_factory) -> Locations:
+    """The first delivery loaded once, uninterrupted: the state each test that interrupts the second starts from."""
+    base = tmp_path_factory.mktemp("first")
     loc = Locations.resolve(base / "landing", base / "wh.duckdb", base / "out")
     os.environ["KPI_PSEUDONYM_KEY"] = TEST_KEY
     shutil.copytree(landing / "first", loc.landing)
     run(loc, "2024-03-31")
+    return loc
+
+
+def start_from(first: Locations, loc: Locations) -> None:
+    """Give loc the landing folder, warehouse and outputs of the first delivery (copies of the files)."""
+    shutil.copytree(first.landing, loc.landing, dirs_exist_ok=True)
+    shutil.copy2(first.warehouse, loc.warehouse)
+    shutil.copytree(first.out, loc.out, dirs_exist_ok=True)
+
+
+@pytest.fixture(scope="module")
+def reference(landing, first_delivery, tmp_path_factory):
+    """The same two deliveries, never interrupted."""
+    base = tmp_path_factory.mktemp("reference")
+    loc = Locations.resolve(base / "landing", base / "wh.duckdb", base / "out")
+    start_from(first_delivery, loc)
     shutil.copytree(landing / "second", loc.landing, dirs_exist_ok=True)
     run(loc, "2024-04-30")
     return comparable(loc.warehouse)
 
 
 @pytest.mark.parametrize("point", POINTS)
-def test_killed_mid_run_changes_nothing_and_the_next_run_catches_up(point, landing, reference, loc, tmp_path):
-    shutil.copytree(landing / "first", loc.landing, dirs_exist_ok=True)
-    run(loc, "2024-03-31")
+def test_killed_mid_run_changes_nothing_and_the_next_run_catches_up(point, landing, first_delivery, reference, loc,
+                                                                   tmp_path):
+    start_from(first_delivery, loc)
     before, published = fingerprint(loc.warehouse, skip=STAMPS), outputs(loc)
     shutil.copytree(landing / "second", loc.landing, dirs_exist_ok=True)
 
@@ -166,9 +182,8 @@ def test_arrival_order_redelivery_and_corrections_do_not_change_the_result(tmp_p
     assert _in_force(shuffled) == _in_force(in_order)
 
 
-def test_full_disk_gives_one_sentence_and_changes_nothing(landing, loc):
-    shutil.copytree(landing / "first", loc.landing, dirs_exist_ok=True)
-    run(loc, "2024-03-31")
+def test_full_disk_gives_one_sentence_and_changes_nothing(landing, first_delivery, loc):
+    start_from(first_delivery, loc)
     before, published = fingerprint(loc.warehouse, skip=STAMPS), outputs(loc)
     shutil.copytree(landing / "second", loc.landing, dirs_exist_ok=True)
     # The pipeline in its own process with a file-size limit: no file may grow past 64 KiB, so the warehouse's

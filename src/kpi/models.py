@@ -92,13 +92,19 @@ def build(con, targets: targets_file.Targets, run_id: str, as_of: date, first_pe
 
 
 def reconcile(con) -> None:
-    """Stop the run when the scorecard's totals differ from staging; warn about costs that cannot be allocated."""
-    mismatches = con.execute(sql("checks/reconcile")).fetchall()
-    if mismatches:
-        period, kpi_id, scorecard, staging = mismatches[0]
-        raise RunFailed(f"Reconciliation failed for {len(mismatches)} period(s): {kpi_id} at {period} is "
-                        f"{scorecard:,.2f} in the scorecard but {staging:,.2f} in staging; nothing was published; "
-                        "report this with the run id.")
+    """Stop the run when the scorecard's totals differ from staging or from the breakdown tables; warn about costs
+    that cannot be allocated."""
+    for check, against in (("checks/reconcile", "staging"), ("checks/reconcile_breakdowns", "its breakdown table")):
+        mismatches = con.execute(sql(check)).fetchall()
+        if mismatches:
+            period, kpi_id, scorecard, other = mismatches[0]
+            raise RunFailed(f"Reconciliation failed for {len(mismatches)} period(s): {kpi_id} at {period} is "
+                            f"{_amount(scorecard)} in the scorecard but {_amount(other)} in {against}; nothing was "
+                            "published; report this with the run id.")
     for cost_center, lines, amount, first in con.execute(sql("checks/unallocated")).fetchall():
         log.warning("event=unallocated_costs cost_center=%s lines=%d amount=%.2f first_booking=%s reason=%r",
                     cost_center, lines, amount, first, "not in the current cost_centers snapshot; add it to the key")
+
+
+def _amount(value: float | None) -> str:
+    return "empty" if value is None else f"{value:,.6g}" if abs(value) < 10 else f"{value:,.2f}"

@@ -50,7 +50,8 @@ def generate(landing: Path, scale: float = 0.01, seed: int = 42, end: date | Non
     con = duckdb.connect()
     set_variables(con, sample_seed=seed, sample_scale=scale, sample_end=end, sample_events_start=EVENTS_START,
                   **{f"sample_{k}": max(int(v * scale), 50) for k, v in FULL_SCALE.items()})
-    for model in ("macros", "people", "members", "activists", "cost_centers", "actions", "donations", "spending"):
+    for model in ("macros", "people", "members", "activists", "cost_centers", "actions", "portfolios", "donations",
+                  "spending", "accounts", "budget", "staff", "reserves", "education"):
         log.info("sample: generating %s", model)
         run_script(con, f"sample/{model}")
     writer = _Writer(con, landing)
@@ -72,8 +73,16 @@ class _Writer:
         self.snapshot("members", end, "csv", dialect="nl", bom=True)
         self.snapshot("activists", previous, "csv")
         self.snapshot("activists", end, "xlsx")
+        self.snapshot("accounts", EVENTS_START, "xlsx")
+        self.snapshot("accounts", end, "csv")
+        self.snapshot("portfolios", end, "csv")
+        self.snapshot("budget", date(end.year, 1, 1) if end.year > EVENTS_START.year else end, "csv", dialect="nl")
+        self.snapshot("staff", previous, "xlsx")
+        self.snapshot("staff", end, "csv", dialect="nl")
+        self.snapshot("reserves", end, "parquet")
         for k, w in enumerate(wins):
             daily = w.first == w.last
+            self.events("education", w, "xlsx" if daily else "csv", dialect="nl" if k % 3 == 0 and not daily else "en")
             self.events("actions", w, "csv" if daily else "parquet")
             self.events("donations", w, "xlsx" if daily else "csv", dialect="nl" if k % 2 and not daily else "en",
                         corrections=k > 0 and not daily)
@@ -82,8 +91,11 @@ class _Writer:
 
     def snapshot(self, source: str, as_of: date, ext: str, dialect: str = "en", bom: bool = False) -> None:
         table = f"sample_{source}"
-        if source == "cost_centers":
+        if source in ("cost_centers", "accounts", "budget"):
             where = "true"
+        elif source in ("portfolios", "staff", "reserves"):  # what exists by the export date
+            where = {"portfolios": "started_on", "staff": "start_date", "reserves": "balance_date"}[source]
+            where += f" <= date '{as_of}'"
         else:
             since, until = {"members": ("member_since", "member_until"),
                             "activists": ("activist_since", "activist_until")}[source]
@@ -95,7 +107,8 @@ class _Writer:
 
     def events(self, source: str, w: Window, ext: str, dialect: str = "en", corrections: bool = False,
                cp1252: bool = False) -> None:
-        date_col = {"actions": "action_date", "donations": "booking_date", "spending": "booking_date"}[source]
+        date_col = {"actions": "action_date", "donations": "booking_date", "spending": "booking_date",
+                    "education": "activity_date"}[source]
         sql = (f"select {self.columns(source, dialect)} from sample_{source} "
                f"where {date_col} between date '{w.first}' and date '{w.last}'")
         if corrections:  # a few bookings of the previous file come again with a corrected amount
@@ -113,7 +126,7 @@ class _Writer:
             if dialect == "nl" and c.type == "date":
                 value = f"strftime({value}, '%d-%m-%Y')"
             elif dialect == "nl" and c.type == "decimal":
-                digits = 4 if c.name == "share" else 2
+                digits = {"share": 4, "fte": 6}.get(c.name, 2)
                 value = f"translate(format('{{:,.{digits}f}}', ({value})::double), ',.', '.,')"
             exprs.append(f"{value} as {c.name}")
         return ", ".join(exprs)
