@@ -31,6 +31,12 @@ HEADERS = {
     "donations": "transaction_id,person_id,booking_date,amount,income_source,income_type,campaign_code,iban",
     "spending": "entry_id,booking_date,account,cost_center,amount,description",
     "cost_centers": "cost_center,category,share,objective,name",
+    "accounts": "account,name,cost_type,structural",
+    "budget": "year,month,line,amount",
+    "staff": "employee_id,start_date,end_date,fte,contract_type,structural,department,birth_date,email,iban,salary",
+    "reserves": "balance_date,reserve,reserve_type,amount",
+    "education": "activity_id,activity_date,school_level,activity_type,participants,campaign_code",
+    "portfolios": "portfolio,segment,started_on,name",
 }
 
 

@@ -69,6 +69,27 @@ def test_reconciliation_failure_publishes_nothing(history, monkeypatch):
     assert fingerprint(history.warehouse) == before
 
 
+@pytest.mark.parametrize("model, fault", [
+    ("kpi/budget_lines", "update kpi.budget_lines set actual_ytd = actual_ytd + 1 where line = 'particulieren'"),
+    ("kpi/budget_lines", "update kpi.budget_lines set budget_ytd = budget_ytd * 2 where line = 'costs_total'"),
+    ("kpi/portfolio_income", "update kpi.portfolio_income set income_12m = income_12m + 1"),
+])
+def test_breakdown_tables_that_do_not_add_up_stop_the_run_before_publishing(history, monkeypatch, model, fault):
+    write(history, "portfolios/portfolios_20240101.csv", "PF1,legacies,2020-01-01,")
+    write(history, "budget/budget_20240101.csv", "2024,1,particulieren,100\n2024,2,objectives,40")
+    run(history, "2024-03-31")
+    before = fingerprint(history.warehouse)
+    write(history, "donations/donations_20240331.csv", "T9,P1,2024-03-05,5.00,particulieren,legacy,PF1",
+          header="transaction_id,person_id,booking_date,amount,income_source,income_type,portfolio")
+    real = models.run_script
+    monkeypatch.setattr(models, "run_script", lambda con, name, **kw: (
+        real(con, name, **kw), con.execute(fault)) if name == model else real(con, name, **kw))
+    with pytest.raises(RunFailed, match="Reconciliation failed .* in its breakdown table") as failed:
+        run(history, "2024-03-31")
+    assert failed.value.exit_code == 4
+    assert fingerprint(history.warehouse) == before
+
+
 def test_ledger_lines_without_a_cost_center_in_the_key_are_left_out_and_reported(history, caplog):
     # a new cost-center key without CC2: the ledger's CC2 line (10.00 in February) can no longer be allocated
     write(history, "cost_centers/cost_centers_20240331.csv", "CC1,objectives,1,awareness,A")

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from conftest import HEADERS, fingerprint, query, run, write
+from kpi.contract import SOURCES
 from kpi.gate import suite_document
 
 # A valid base so the warehouse is not empty: rejection must leave it exactly as it was.
@@ -95,10 +96,13 @@ def test_failed_check_reports_count_and_first_rows(loc):
 
 
 def test_every_suite_states_the_severity_of_every_expectation():
-    for source in ("members", "activists", "actions", "donations", "spending", "cost_centers"):
+    for source in SOURCES:
         doc = suite_document(source)
         assert doc["name"] == source
         assert all(e["meta"]["severity"] in ("error", "warning") for e in doc["expectations"])
+        # GX keeps one expectation of a kind per column in a suite: a second one would silently replace the first
+        kinds = [(e["type"], e["kwargs"].get("column") or e["kwargs"].get("column_A")) for e in doc["expectations"]]
+        assert len(kinds) == len(set(kinds)), source
         json.dumps(doc)
 
 
@@ -106,7 +110,7 @@ def test_header_only_files_of_every_source_load(loc):
     for source, header in HEADERS.items():
         write(loc, f"{source}/{source}_20240131.csv", header + "\n", header="none")
     summary = run(loc, "2024-01-31")
-    assert summary["files_loaded"] == 6
+    assert summary["files_loaded"] == len(SOURCES) == len(HEADERS)
 
 
 def test_threads_validating_at_once_resolve_every_suite_parameter():
@@ -123,7 +127,7 @@ def test_threads_validating_at_once_resolve_every_suite_parameter():
 
     docs = suite_documents()
     names = sorted(suite_parameter_names(docs))
-    assert names == ["cost_centers", "export_date"]
+    assert names == ["accounts", "cost_centers", "export_date", "portfolios"]
     shared, interval, errors = gx_parameters.EXPR, sys.getswitchinterval(), []
 
     def validate_parameters(start: threading.Barrier) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kpi import faults, models, outputs, pseudonym
 from kpi import targets as targets_file
-from kpi.contract import REFERENCED, REFERRING
+from kpi.contract import LOAD_ORDER, REFERENCED, REFERRING
 from kpi.errors import UsageError
 from kpi.gate import Gate, codes_in_force
 from kpi.labels import Labels
@@ -276,6 +276,15 @@ def swap_outputs(run: Run) -> None:
     outputs.swap(run.staged_outputs)
 
 
+def files_by_source(outcomes: list[FileOutcome]) -> list[dict]:
+    """Per source with files in this run, in load order: how many were loaded, rejected and skipped."""
+    counts = {source: {"source": source, "loaded": 0, "rejected": 0, "skipped": 0} for source in LOAD_ORDER}
+    for o in outcomes:
+        if o.source in counts:
+            counts[o.source][{"loaded": "loaded", "rejected": "rejected"}.get(o.status, "skipped")] += 1
+    return [c for c in counts.values() if c["loaded"] + c["rejected"] + c["skipped"]]
+
+
 def finish(run: Run) -> dict:
     """Record the run and commit; returns its summary."""
     status = "rejected_files" if run.rejected else "ok"
@@ -295,6 +304,7 @@ def finish(run: Run) -> dict:
         "warehouse": str(run.loc.warehouse), "out": str(run.loc.out),
         "validation_seconds": round(run.gate.seconds, 3), "models": run.models,
         "rows_loaded": sum(o.rows for o in run.outcomes if o.status == "loaded"),
+        "sources": files_by_source(run.outcomes),
     }
     run_script(run.con, "publish/record_run", run_id=run.run_id, command=run.command, as_of=run.as_of,
                started_at=run.started_at, finished_at=datetime.now(), status=status,

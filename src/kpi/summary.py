@@ -26,11 +26,15 @@ def periods_line(summary: dict) -> str:
 
 
 def markdown(summary: dict) -> str:
-    """Files loaded and rejected with reasons, failed checks, restatements, headline KPIs against targets."""
+    """Files by source, rejected files with reasons, failed checks, restatements, headline KPIs against targets."""
     lines = [f"# KPI run {summary['run_id']}", "",
              f"As of **{summary['as_of']}** ({summary['command']}): {summary['files_loaded']} file(s) loaded, "
              f"**{summary['files_rejected']} rejected**, {summary['files_skipped']} skipped.", "",
              periods_line(summary), ""]
+    if summary["sources"]:
+        lines += ["## Files by source", "", "| source | loaded | rejected | skipped |", "|---|---|---|---|"]
+        lines += [f"| {s['source']} | {s['loaded']} | {s['rejected']} | {s['skipped']} |" for s in summary["sources"]]
+        lines += [""]
     if summary["rejected"]:
         lines += ["## Rejected files", ""] + [f"- `{r['file']}`: {r['reason']}" for r in summary["rejected"]] + [""]
     if summary["failed_checks"]:
