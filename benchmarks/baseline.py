@@ -18,7 +18,11 @@ from kpi.paths import DEFAULT_TARGETS
 from kpi.sqlfiles import run_script
 
 TYPED = {"date": "parse_date(regexp_replace(trim({c}::varchar), ' 00:00:00$', ''))",
-         "decimal": "parse_decimal(trim({c}::varchar), {comma})", "text": "nullif(trim({c}::varchar), '')"}
+         "decimal": "parse_decimal(trim({c}::varchar), {comma})", "text": "nullif(trim({c}::varchar), '')",
+         "integer": "parse_integer(trim({c}::varchar), {comma})"}
+LISTS = ("category", "activist_type", "action_type", "income_source", "income_type", "channel", "contribution_frequency",
+         "recruitment_channel", "cost_type", "structural", "line", "contract_type", "reserve_type", "school_level",
+         "activity_type", "segment")  # list values are compared in lower case
 
 
 def main(landing: Path, warehouse: Path, as_of: date) -> None:
@@ -42,8 +46,7 @@ def main(landing: Path, warehouse: Path, as_of: date) -> None:
                 typed = f"case when date_sub('year', {born}, f.export_date) between 12 and 110 then year({born}) end"
             elif c.stored_as == "pc4":
                 typed = f"left({c.name}::varchar, 4)"
-            elif c.name in ("category", "activist_type", "action_type", "income_source", "income_type", "channel",
-                            "contribution_frequency", "recruitment_channel"):
+            elif c.name in LISTS:
                 typed = f"lower({typed})"
             exprs.append(f"{typed} as {c.stored_as}")
         select = ", ".join(exprs)

@@ -1,4 +1,5 @@
-"""Benchmark: cold run, nightly increment, no-change rerun, a plain-DuckDB baseline and a bare Prefect flow.
+"""Benchmark: cold run (with and without strategy.md's optional sources), nightly increment, no-change rerun, a
+plain-DuckDB baseline and a bare Prefect flow.
 
     .venv/bin/python benchmarks/bench.py --scale 0.1 [--workdir bench-data] [--json results.json]
 
@@ -95,6 +96,13 @@ def main() -> None:
                                                    str(landing), str(work / "baseline.duckdb"), previous], env),
                measure("cold run", [*kpi, "run", "--as-of", previous], env, warehouse),
                measure("bare prefect flow", [sys.executable, str(ROOT / "benchmarks/bare_flow.py")], env)]
+    from kpi.contract import OPTIONAL_SOURCES
+    core = work / "without-optional"  # the same files without strategy.md's optional sources
+    shutil.copytree(landing, core / "landing", ignore=lambda folder, names: [n for n in names if n in OPTIONAL_SOURCES])
+    results.append(measure("cold run, core sources only", [*kpi, "run", "--as-of", previous],
+                           {**env, "KPI_LANDING": str(core / "landing"), "KPI_WAREHOUSE": str(core / "warehouse.duckdb"),
+                            "KPI_OUT": str(core / "out")}, core / "warehouse.duckdb"))
+    shutil.rmtree(core)
     same = compare_scorecards(work / "warehouse.duckdb", work / "baseline.duckdb", previous)
     for p in full.rglob(f"*{last_day}*"):
         target = landing / p.relative_to(full)

@@ -17,6 +17,7 @@ def test_benchmark_runs_at_a_tiny_scale(tmp_path):
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     results = json.loads(out.read_text())
     labels = {r["label"] for r in results["results"]}
-    assert labels == {"cold run", "nightly increment", "no-change rerun", "baseline (plain duckdb)", "bare prefect flow"}
+    assert labels == {"cold run", "cold run, core sources only", "nightly increment", "no-change rerun",
+                      "baseline (plain duckdb)", "bare prefect flow"}
     assert all(r["seconds"] > 0 and r["peak_mib"] > 0 for r in results["results"])
     assert results["baseline_matches"] is True

@@ -1,4 +1,4 @@
-"""Every KPI of kpis.md against small hand-computed cases in tests/sql/<case>/ (inputs and expected rows)."""
+"""Every KPI of kpis.md and strategy.md against hand-computed cases in tests/sql/<case>/ (inputs, expected rows)."""
 
 from __future__ import annotations
 

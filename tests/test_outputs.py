@@ -46,9 +46,10 @@ def test_excel_pack_matches_the_scorecard(published):
         assert ("%" in row[1].number_format) == (unit == "ratio") and ("€" in row[1].number_format) == (unit == "eur")
         assert (row[3].value or None) == (labels.status(status) or None)
         seen += 1
-    assert seen == 22
+    assert seen == len(scorecard) == 39  # kpis.md's 22 and strategy.md's 17
     definitions = {r[3].value: r[2].value for r in wb["Definities"].iter_rows(min_row=2)}
     assert definitions["members"].startswith("persons with a membership period")
+    assert definitions["staff_fte_structural"].startswith("the sum of fte over staff rows")
     history = wb["Maandhistorie"]
     assert history.cell(1, 2).value == "Leden" and history.cell(2, 1).value == "januari 2021"
 
@@ -58,6 +59,7 @@ def test_dutch_and_english_number_formats():
     assert nl.value(1234.56, "eur") == "€ 1.234,56" and nl.value(0.753, "ratio") == "75,3%"
     assert en.value(1234.56, "eur") == "€1,234.56" and en.value(0.753, "ratio") == "75.3%"
     assert nl.value(370000, "persons") == "370.000" and nl.month(date(2025, 3, 31)) == "maart 2025"
+    assert nl.value(73.888889, "fte") == "73,89 fte" and en.value(1234.5, "fte") == "1,234.50 fte"
 
 
 class RequestRecorder:

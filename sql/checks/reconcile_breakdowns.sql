@@ -25,7 +25,7 @@ budget_sides as (
 breakdown_values as (
     select period_end, kpi_id, ratio as value from budget_sides
     union all
-    select period_end, 'relationship_income_12m' as kpi_id, sum(income_12m) as value
+    select period_end, 'relationship_income_12m' as kpi_id, sum(income_12m)::double as value
     from kpi.portfolio_income
     group by all
 ),

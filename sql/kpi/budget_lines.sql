@@ -16,21 +16,14 @@ with lines as (
 ),
 
 daily as (
-    select booking_date, income_source as line, sum(amount) as amount
+    -- each line and its side's total, by day
+    select booking_date, coalesce(income_source, 'income_total') as line, sum(amount) as amount
     from marts.fct_income
-    group by all
+    group by grouping sets ((booking_date, income_source), (booking_date))
     union all
-    select booking_date, 'income_total' as line, sum(amount) as amount
-    from marts.fct_income
-    group by all
-    union all
-    select booking_date, category as line, sum(allocated_amount) as amount
+    select booking_date, coalesce(category, 'costs_total') as line, sum(allocated_amount) as amount
     from marts.fct_costs
-    group by all
-    union all
-    select booking_date, 'costs_total' as line, sum(allocated_amount) as amount
-    from marts.fct_costs
-    group by all
+    group by grouping sets ((booking_date, category), (booking_date))
 ),
 
 actuals as (

@@ -117,7 +117,7 @@ kpis as (
     inner join single_row_sums as s using (period_end)
     left join overlapping_sums as o using (period_end)
     left join (
-        select period_end, sum(income_12m) filter (where mature) as relationship_income_mature_12m
+        select period_end, (sum(income_12m) filter (where mature))::double as relationship_income_mature_12m
         from kpi.portfolio_income
         group by period_end
     ) as r using (period_end)

@@ -61,7 +61,7 @@ month_ends as (
 ),
 
 staff_average as (
-    select period_end, avg(fte) as average_fte
+    select period_end, sum(fte)::double / count(*) as average_fte  -- an exact sum: the same bits every build
     from (
         select m.period_end, m.month_end, coalesce(sum(s.fte), 0) as fte
         from month_ends as m

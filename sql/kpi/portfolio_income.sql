@@ -34,7 +34,7 @@ per_period as (
 )
 
 select
-    period_end, portfolio, segment, started_on, tenure_months, mature, income_12m::double as income_12m,
+    period_end, portfolio, segment, started_on, tenure_months, mature, income_12m,  -- exact, summed by kpi.income_mix
     case when mature then getvariable('target_income_per_mature_portfolio') end::double as target
 from per_period
 order by period_end, portfolio;

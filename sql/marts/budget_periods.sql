@@ -34,9 +34,10 @@ exported_months as (
 ),
 
 exported_lines as (
+    -- each line, and each side's total straight from the months (exact decimals until the proration)
     select
         p.period_end,
-        e.line,
+        coalesce(e.line, e.side || '_total') as line,
         e.side,
         coalesce(sum(e.amount) filter (where e.month < month(p.period_end)), 0)::double
             + coalesce(sum(e.amount) filter (where e.month = month(p.period_end)), 0)::double
@@ -44,13 +45,7 @@ exported_lines as (
         sum(e.amount)::double as budget_year
     from marts.periods as p
     inner join exported_months as e on e.year = year(p.period_end)
-    group by p.period_end, e.line, e.side
-),
-
-exported_totals as (
-    select period_end, side || '_total' as line, side, sum(budget_ytd) as budget_ytd, sum(budget_year) as budget_year
-    from exported_lines
-    group by all
+    group by grouping sets ((p.period_end, e.side, e.line), (p.period_end, e.side))
 ),
 
 targets_years as (
@@ -68,8 +63,6 @@ targets_totals as (
 )
 
 select * from exported_lines
-union all
-select * from exported_totals
 union all
 select * from targets_totals
 order by period_end, side, line;

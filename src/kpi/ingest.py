@@ -44,7 +44,7 @@ def scratch_connection(key: bytes) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB where a file is read and checked, so a broken file never touches the warehouse.
 
     One DuckDB thread: files are loaded several at a time, one per core (kpi.pipeline.ingest_files)."""
-    config = {**resource_config("1GB"), "threads": 1, "temp_directory": tempfile.gettempdir()}
+    config = {**resource_config("512MB"), "threads": 1, "temp_directory": tempfile.gettempdir()}
     con = duckdb.connect(":memory:", config=config)
     run_script(con, "macros/parse")
     pseudonym.install(con, key)
