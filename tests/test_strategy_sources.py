@@ -33,6 +33,7 @@ ERRORS = [
     ("budget", "2025,1.5,particulieren,10", "integer_format", "month"),
     ("budget", "2025,13,particulieren,10", "month_range", "month"),
     ("budget", "1999,12,particulieren,10", "year_range", "year"),
+    ("budget", "99999999999,12,particulieren,10", "year_range", "year"),
     ("budget", "2025,1,legaten,10", "value_list", "line"),
     ("budget", "2025,1,objectives,-10", "negative_amount", "amount"),
     ("budget", "2025,1,objectives,10\n2025,1,Objectives,20", "unique_id", "line"),
@@ -165,3 +166,26 @@ def test_cross_source_warnings_are_checked_once_the_snapshot_exists(loc):
     # the unmapped account counts as structural: E1 10 + E2 20 (4999) + E3 5 (personnel, structural)
     assert query(loc, "select value from kpi.scorecard where period_end = '2025-01-31' "
                       "and kpi_id = 'structural_result'") == [(-35.0,)]
+
+
+def test_the_budget_export_is_the_board_packs_budget_and_a_targets_list_may_be_empty(loc, tmp_path):
+    import openpyxl
+    from kpi.paths import DEFAULT_TARGETS
+    targets = tmp_path / "targets.toml"
+    targets.write_text(DEFAULT_TARGETS.read_text().replace(
+        'working_organisation_cost_types = ["personnel", "housing", "office_general", "depreciation_interest"]',
+        "working_organisation_cost_types = []"))
+    loc = type(loc)(loc.landing, loc.warehouse, loc.out, targets)
+    write(loc, "cost_centers/cost_centers_20240101.csv", "CC1,objectives,1,awareness,A\nCC2,fundraising,1,,B")
+    write(loc, "accounts/accounts_20250101.csv", GOOD["accounts"], header=HEADERS["accounts"])
+    write(loc, "reserves/reserves_20250131.csv", GOOD["reserves"], header=HEADERS["reserves"])
+    write(loc, "spending/spending_20250131.csv", "E1,2024-06-05,4000,CC1,70.00,\nE2,2024-07-05,4000,CC2,30.00,")
+    write(loc, "budget/budget_20250101.csv", "2025,1,particulieren,1200\n2025,12,objectives,600",
+          header=HEADERS["budget"])
+    run(loc, "2025-01-31")
+    # with no cost type listed, the working organisation is the fundraising category alone
+    assert query(loc, "select value from kpi.scorecard where period_end = '2025-01-31' "
+                      "and kpi_id = 'working_organisation_costs'") == [(30.0,)]
+    sheet = openpyxl.load_workbook(loc.out / "board_pack.xlsx")["Begroting"]
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows[2025][2] == 1200 and rows[2025][5] == 600  # the export's year, not the targets file's

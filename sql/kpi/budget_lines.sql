@@ -15,15 +15,21 @@ with lines as (
     ) as t(sort_order, line, side)
 ),
 
-daily as (
-    -- each line and its side's total, by day
-    select booking_date, coalesce(income_source, 'income_total') as line, sum(amount) as amount
+daily_lines as (
+    select booking_date, income_source as line, 'income' as side, sum(amount) as amount
     from marts.fct_income
-    group by grouping sets ((booking_date, income_source), (booking_date))
+    group by all
     union all
-    select booking_date, coalesce(category, 'costs_total') as line, sum(allocated_amount) as amount
+    select booking_date, category as line, 'costs' as side, sum(allocated_amount) as amount
     from marts.fct_costs
-    group by grouping sets ((booking_date, category), (booking_date))
+    group by all
+),
+
+daily as (
+    -- each line, and its side's total from the lines' daily sums (one pass over the facts)
+    select booking_date, line, amount from daily_lines
+    union all
+    select booking_date, side || '_total' as line, sum(amount) as amount from daily_lines group by all
 ),
 
 actuals as (

@@ -1,19 +1,19 @@
 -- kpi.campaign_returns: per year and campaign, the income booked with the campaign code, the allocated
 -- fundraising costs booked with it, and the income per euro spent (empty when the costs are 0).
--- Grain: one row per year per campaign_code (bookings without a campaign code are left out).
--- Inputs: marts.fct_income, marts.fct_costs.
+-- Grain: one row per year per campaign_code (bookings without a campaign code, or after the as-of date, are
+-- left out). Inputs: marts.fct_income, marts.fct_costs, variable run_as_of.
 create or replace table kpi.campaign_returns as
 with income as (
     select year(booking_date) as year, campaign_code, sum(amount) as income
     from marts.fct_income
-    where campaign_code is not null
+    where campaign_code is not null and booking_date <= getvariable('run_as_of')
     group by all
 ),
 
 costs as (
     select year(booking_date) as year, campaign_code, sum(allocated_amount) as fundraising_costs
     from marts.fct_costs
-    where campaign_code is not null and category = 'fundraising'
+    where campaign_code is not null and category = 'fundraising' and booking_date <= getvariable('run_as_of')
     group by all
 ),
 

@@ -61,11 +61,11 @@ single_row_changes as (
     -- through member_until, so the sum at d is a running total of these changes
     select member_since as day, annualised as change
     from member_rows
-    where person_key not in (select person_key from overlapping)
+    anti join overlapping using (person_key)
     union all
     select member_until + 1 as day, -annualised as change
     from member_rows
-    where person_key not in (select person_key from overlapping)
+    anti join overlapping using (person_key)
 ),
 
 running as (
@@ -80,14 +80,16 @@ single_row_sums as (
     asof left join running as r on p.period_end >= r.day
 ),
 
+overlapping_rows as (
+    select m.* from member_rows as m semi join overlapping as o using (person_key)
+),
+
 overlapping_sums as (
     select period_end, sum(annualised) as annualised
     from (
         select p.period_end, m.person_key, arg_max(m.annualised, (m.member_since, m.annualised)) as annualised
         from marts.periods as p
-        inner join member_rows as m
-            on p.period_end between m.member_since and m.member_until
-            and m.person_key in (select person_key from overlapping)
+        inner join overlapping_rows as m on p.period_end between m.member_since and m.member_until
         group by all
     )
     group by period_end

@@ -10,7 +10,7 @@ with loaded as (
 income_days as (
     select booking_date, sum(amount) as structural_income
     from marts.fct_income
-    where list_contains(getvariable('target_structural_income_types'), income_type)
+    where list_contains(getvariable('target_structural_income_types')::varchar[], income_type)
     group by booking_date
 ),
 
@@ -20,7 +20,7 @@ cost_days as (
         sum(allocated_amount) filter (where structural) as structural_costs,
         sum(allocated_amount) filter (where cost_type = 'personnel') as personnel_costs,
         -- kosten werkorganisatie: the listed cost types, plus fundraising's costs of any other type
-        sum(allocated_amount) filter (where list_contains(getvariable('target_working_organisation_cost_types'), cost_type)
+        sum(allocated_amount) filter (where list_contains(getvariable('target_working_organisation_cost_types')::varchar[], cost_type)
                                       or category = 'fundraising') as working_organisation_costs
     from marts.fct_costs
     group by booking_date

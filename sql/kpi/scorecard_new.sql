@@ -41,7 +41,8 @@ norms as (
          order by n.from_year desc limit 1) as admin_norm,
         exists (select 1 from marts.budget_periods as b where b.period_end = v.period_end) as has_budget,
         (select per_fte from targets_personnel_cost as c where c.year = year(v.period_end)) as personnel_cost_reference,
-        (select sum(target) from kpi.portfolio_income as f where f.period_end = v.period_end) as relationship_target
+        (select nullif(count(*) filter (where mature), 0) * getvariable('target_income_per_mature_portfolio')
+         from kpi.portfolio_income as f where f.period_end = v.period_end) as relationship_target
     from (select distinct period_end from values_long) as v
 ),
 

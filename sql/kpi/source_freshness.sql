@@ -1,5 +1,6 @@
 -- kpi.source_freshness: per source, the latest accepted export, the expected cadence and the oldest
--- export date with an open rejection (kpi.open_rejections).
+-- export date with an open rejection (kpi.open_rejections). An optional source (strategy.md) that was never
+-- delivered is 'absent', not stale: a landing folder without it is complete.
 -- Grain: one row per source. Inputs: meta.files, kpi.open_rejections, targets_freshness, variable run_as_of.
 create or replace table kpi.source_freshness as
 with accepted as (
@@ -19,10 +20,12 @@ state as (
     select
         t.source,
         t.cadence_days,
+        t.optional,
         a.latest_export,
         o.rejected_since,
         case
             when o.rejected_since is not null then 'rejected_delivery'
+            when a.latest_export is null and t.optional then 'absent'
             when a.latest_export is null
                 or a.latest_export + t.cadence_days < getvariable('run_as_of')::date then 'stale'
             else 'ok'

@@ -93,8 +93,9 @@ def install(con, targets: Targets) -> None:
     con.execute("create or replace temp table targets_budget (year integer, income_eur double, costs_eur double)")
     if targets.budgets:
         con.executemany("insert into targets_budget values (?, ?, ?)", targets.budgets)
-    con.execute("create or replace temp table targets_freshness (source varchar, cadence_days integer)")
-    con.executemany("insert into targets_freshness values (?, ?)", sorted(targets.freshness.items()))
+    con.execute("create or replace temp table targets_freshness (source varchar, cadence_days integer, optional boolean)")
+    con.executemany("insert into targets_freshness values (?, ?, ?)",
+                    [(source, days, source in OPTIONAL_SOURCES) for source, days in sorted(targets.freshness.items())])
     set_variables(con, **targets.strategy)
     con.execute("create or replace temp table targets_personnel_cost (year integer, per_fte double)")
     if targets.personnel_cost_per_fte:
