@@ -31,25 +31,6 @@ def _contributions(con, target: str, periods: str, persons: str, previous: bool 
                        people=f"marts.dim_person{suffix}"))
 
 
-PERIODS_PER_SLICE = 24  # every person against every period at once held ~1 GB at scale 3.0; a slice a third
-
-
-def count_in_slices(con) -> None:
-    """Temp table movement_contributions: every person's contributions to every period, counted a slice of
-    periods at a time (the counts of a period depend on no other period, so the slices simply add up)."""
-    ends = [r[0] for r in con.execute("select period_end from marts.periods order by period_end").fetchall()]
-    con.execute("create or replace temp table period_slice as select * from marts.periods limit 0")
-    for start in range(0, max(len(ends), 1), PERIODS_PER_SLICE):
-        con.execute("delete from period_slice")
-        con.execute("insert into period_slice select * from marts.periods where period_end in (select unnest($1))",
-                    [ends[start:start + PERIODS_PER_SLICE]])
-        _contributions(con, "slice_contributions", "period_slice", "marts.dim_person")
-        if start == 0:
-            con.execute("create or replace temp table movement_contributions as from slice_contributions")
-        else:
-            con.execute("insert into movement_contributions from slice_contributions")
-
-
 def build(con, actions_merged_after: int) -> dict:
     """Build the movement's marts, updating them when sql/increments/movement_updatable.sql allows it.
 
@@ -78,7 +59,7 @@ def build(con, actions_merged_after: int) -> dict:
         how = {"mode": "update", "touched_persons": touched, "changed_persons": changed, "kept_periods": kept,
                "added_periods": added}
     else:
-        count_in_slices(con)
+        _contributions(con, "movement_contributions", "marts.periods", "marts.dim_person")
         run_script(con, "marts/movement_cells")
         how = {"mode": "count"}
     run_script_with_variables(con, "increments/record_movement_state", movement_sql=sql_sha())
